@@ -1,0 +1,19 @@
+using GraphQL.Types;
+using RoleGraph.Api.GraphQL.Enums;
+using RoleGraph.Api.GraphQL.Nodes;
+using RoleGraph.Core.Algorithms;
+
+namespace RoleGraph.Api.GraphQL.Analysis;
+
+public sealed class SearchHitType : ObjectGraphType<SearchHit>
+{
+    public SearchHitType()
+    {
+        Name = "SearchHit";
+        Description = "A node matching a search, with how it matched.";
+        Field<NonNullGraphType<NodeInterface>>("node").Description("The matching node.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("The node's kind.").Resolve(c => c.Source.Node.Kind);
+        Field<NonNullGraphType<SearchMatchType>>("match").Description("How the text matched; results are ranked by this first.").Resolve(c => c.Source.Match);
+        Field<NonNullGraphType<StringGraphType>>("matchedText").Description("The name or alias that matched.").Resolve(c => c.Source.MatchedText);
+    }
+}

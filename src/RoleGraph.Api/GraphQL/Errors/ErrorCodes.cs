@@ -1,0 +1,23 @@
+namespace RoleGraph.Api.GraphQL.Errors;
+
+/// <summary>The values of extensions.code that RoleGraph's errors carry.</summary>
+public static class ErrorCodes
+{
+    /// <summary>A named thing does not exist where it must (field errors on writes and lookups that require it).</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>An argument or variable value is wrong: unknown id, out of range, wrong type.</summary>
+    public const string BadUserInput = "BAD_USER_INPUT";
+
+    /// <summary>The document is not valid GraphQL syntax.</summary>
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+
+    /// <summary>The document does not validate against the schema.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    /// <summary>The HTTP request is not a GraphQL request: malformed JSON, no query, wrong method or media type.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>Something failed inside the server; the message says no more outside Development.</summary>
+    public const string Internal = "INTERNAL";
+}

@@ -1,0 +1,79 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using RoleGraph.Core.Queries;
+
+namespace RoleGraph.Api.GraphQL.Errors;
+
+/// <summary>
+/// Shapes every error the same way: a message, and extensions with a <c>code</c> from <see cref="ErrorCodes"/>,
+/// plus the argument and value a bad input names. Internal details leave the server only in Development.
+/// </summary>
+public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails) : IErrorInfoProvider
+{
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var error = executionError;
+        var extensions = new Dictionary<string, object?>();
+        var message = error.Message;
+        var cause = error.InnerException;
+
+        switch (error)
+        {
+            case SyntaxError:
+                extensions["code"] = ErrorCodes.ParseFailed;
+                break;
+            case InvalidVariableError:
+                extensions["code"] = ErrorCodes.BadUserInput;
+                break;
+            case ValidationError validation:
+                extensions["code"] = ErrorCodes.ValidationFailed;
+                if (validation.Number is { Length: > 0 } rule)
+                {
+                    extensions["specifiedBy"] = $"https://spec.graphql.org/October2021/#sec-{rule}";
+                }
+
+                break;
+            case RequestError:
+                extensions["code"] = ErrorCodes.BadRequest;
+                break;
+            default:
+                if (cause is GraphInputException input)
+                {
+                    message = input.Message;
+                    extensions["code"] = ErrorCodes.BadUserInput;
+                    if (input.Argument is not null)
+                    {
+                        extensions["argument"] = input.Argument;
+                    }
+
+                    if (input.Value is not null)
+                    {
+                        extensions["value"] = input.Value is Enum e ? e.ToString().ToUpperInvariant() : input.Value.ToString();
+                    }
+                }
+                else if (error is UnhandledError)
+                {
+                    extensions["code"] = ErrorCodes.Internal;
+                    message = exposeInternalDetails && cause is not null ? $"{error.Message} {cause.GetType().Name}: {cause.Message}" : "An internal error occurred.";
+                    if (exposeInternalDetails && cause is not null)
+                    {
+                        extensions["exception"] = cause.ToString();
+                    }
+                }
+                else
+                {
+                    extensions["code"] = error.Code ?? ErrorCodes.Internal;
+                }
+
+                break;
+        }
+
+        foreach (var (key, value) in error.Data.Cast<System.Collections.DictionaryEntry>().Select(d => (d.Key.ToString()!, d.Value)))
+        {
+            extensions.TryAdd(key, value);
+        }
+
+        return new ErrorInfo { Message = message, Extensions = extensions };
+    }
+}

@@ -1,0 +1,13 @@
+using GraphQL;
+using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Core.Store;
+
+namespace RoleGraph.Api.GraphQL;
+
+/// <summary>The request's services as resolvers need them.</summary>
+internal static class FieldContextExtensions
+{
+    public static IGraphStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    public static LinkBatchLoader Links(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LinkBatchLoader>();
+}

@@ -1,0 +1,20 @@
+using GraphQL;
+using RoleGraph.Api.GraphQL.Errors;
+using RoleGraph.Api.GraphQL.Loading;
+
+namespace RoleGraph.Api.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>The schema, its executer and serializer, and the per-request batch loader.</summary>
+    public static IServiceCollection AddRoleGraphGraphQL(this IServiceCollection services, bool exposeInternalDetails)
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<RoleGraphSchema>()
+            .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails)));
+        services.AddScoped<LinkBatchLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace RoleGraph.Api.GraphQL.Nodes;
+
+public sealed class PropertyType : ObjectGraphType<KeyValuePair<string, string>>
+{
+    public PropertyType()
+    {
+        Name = "Property";
+        Description = "A fact a taxonomy records about a node beyond the common fields (e.g. primaryFocus, an O*NET-SOC code).";
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The property's name.").Resolve(c => c.Source.Key);
+        Field<NonNullGraphType<StringGraphType>>("value").Description("The property's value.").Resolve(c => c.Source.Value);
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using RoleGraph.Api.GraphQL.Nodes;
+
+namespace RoleGraph.Api.GraphQL.Paging;
+
+public sealed class EdgeType<TNodeType> : ObjectGraphType<NodeEdge>
+    where TNodeType : NodeGraphType, IListedNodeType
+{
+    public EdgeType()
+    {
+        Name = $"{TNodeType.ListName}Edge";
+        Description = "An edge in a connection.";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("A cursor for use in pagination.").Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item at the end of the edge.").Resolve(c => c.Source.Node);
+    }
+}

@@ -1,0 +1,19 @@
+using GraphQL.Types;
+using RoleGraph.Core.Queries;
+
+namespace RoleGraph.Api.GraphQL.Paging;
+
+public sealed class PageInfoType : ObjectGraphType<NodePage>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Description = "Information about pagination in a connection.";
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("Whether more items follow this page.").Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Description("Whether items precede this page.").Resolve(c => c.Source.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Description("The cursor of the first item of the page; null when the page is empty.")
+            .Resolve(c => c.Source.Nodes.Count == 0 ? null : Cursor.Encode(c.Source.StartOffset));
+        Field<StringGraphType>("endCursor").Description("The cursor of the last item of the page; null when the page is empty.")
+            .Resolve(c => c.Source.Nodes.Count == 0 ? null : Cursor.Encode(c.Source.StartOffset + c.Source.Nodes.Count - 1));
+    }
+}

@@ -1,0 +1,119 @@
+using GraphQL;
+using GraphQL.Types;
+using RoleGraph.Api.GraphQL.Analysis;
+using RoleGraph.Api.GraphQL.Enums;
+using RoleGraph.Api.GraphQL.Nodes;
+using RoleGraph.Api.GraphQL.Paging;
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
+
+namespace RoleGraph.Api.GraphQL;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Reads of the role graph: lookups, paged lists, search, and graph analyses between roles.";
+
+        Field<NodeInterface>("node")
+            .Description("The node with this id, of any kind; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The node's id.")
+            .ResolveAsync(async c => await Lookup(c, kind: null));
+        NodeById<RoleType>("role");
+        NodeById<SkillType>("skill");
+        NodeById<ToolType>("tool");
+        NodeById<ResponsibilityType>("responsibility");
+        NodeById<CategoryType>("category");
+
+        NodeList<RoleType>("roles");
+        NodeList<SkillType>("skills");
+        NodeList<ToolType>("tools");
+        NodeList<ResponsibilityType>("responsibilities");
+        NodeList<CategoryType>("categories");
+
+        Field<ListGraphType<NonNullGraphType<SearchHitType>>>("search")
+            .Description("Nodes whose name or an alias matches the text, case-insensitively, ranked EXACT > PREFIX > TOKEN > SUBSTRING; "
+                + "within a rank a name match beats an alias match, then by name.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "The text to look for; must not be blank.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only nodes of these kinds; all kinds when omitted.")
+            .Argument<IntGraphType>("first", "How many results at most, 1..100.", a => a.DefaultValue = SearchQuery.DefaultFirst)
+            .ResolveAsync(async c => await c.Store().SearchAsync(
+                new SearchQuery(c.GetArgument<string>("text"), c.GetArgument<List<NodeKind>?>("kinds"), c.GetArgument("first", SearchQuery.DefaultFirst)),
+                c.CancellationToken));
+
+        Field<OverlapType>("overlap")
+            .Description("What 2 to 10 roles share and what each holds alone. An unknown id is a BAD_USER_INPUT error naming it.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("roleIds", "The roles to compare, 2 to 10 distinct role ids.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Which of SKILL, TOOL, RESPONSIBILITY to compare; all three when omitted.")
+            .ResolveAsync(async c => await c.Store().OverlapAsync(
+                new OverlapQuery(c.GetArgument<List<string>>("roleIds"), c.GetArgument<List<NodeKind>?>("kinds")), c.CancellationToken));
+
+        Field<ListGraphType<NonNullGraphType<PathType>>>("shortestPaths")
+            .Description("Every shortest path between two nodes of any kind, traversing links in either direction, at most `first`, "
+                + "ordered by their sequence of node ids. Empty when no path is within maxHops.")
+            .Argument<NonNullGraphType<IdGraphType>>("fromId", "The start node.")
+            .Argument<NonNullGraphType<IdGraphType>>("toId", "The end node.")
+            .Argument<IntGraphType>("maxHops", "The longest path to consider, 1..8.", a => a.DefaultValue = PathQuery.DefaultMaxHops)
+            .Argument<ListGraphType<NonNullGraphType<RelationKindType>>>("via", "Only cross links of these relations; all when omitted.")
+            .Argument<IntGraphType>("first", "How many paths at most, 1..100.", a => a.DefaultValue = PathQuery.DefaultFirst)
+            .ResolveAsync(async c => await c.Store().ShortestPathsAsync(
+                new PathQuery(
+                    c.GetArgument<string>("fromId"),
+                    c.GetArgument<string>("toId"),
+                    c.GetArgument("maxHops", PathQuery.DefaultMaxHops),
+                    c.GetArgument<List<RelationKind>?>("via"),
+                    c.GetArgument("first", PathQuery.DefaultFirst)),
+                c.CancellationToken));
+
+        Field<SkillGapType>("skillGap")
+            .Description("What moving from one role to another asks for: the target's skills and tools the source lacks, what carries over, and coverage.")
+            .Argument<NonNullGraphType<IdGraphType>>("fromRoleId", "The role moved from.")
+            .Argument<NonNullGraphType<IdGraphType>>("toRoleId", "The role moved to.")
+            .ResolveAsync(async c => await c.Store().SkillGapAsync(c.GetArgument<string>("fromRoleId"), c.GetArgument<string>("toRoleId"), c.CancellationToken));
+
+        Field<ListGraphType<NonNullGraphType<SimilarRoleType>>>("similarRoles")
+            .Description("Roles ranked by weighted Jaccard similarity over skills and tools (importance as weight, 1 where absent), "
+                + "best first, then by name; roles sharing nothing are left out.")
+            .Argument<NonNullGraphType<IdGraphType>>("roleId", "The role to compare the others with.")
+            .Argument<IntGraphType>("first", "How many roles at most, 1..100.", a => a.DefaultValue = 10)
+            .ResolveAsync(async c => await c.Store().SimilarRolesAsync(c.GetArgument<string>("roleId"), c.GetArgument("first", 10), c.CancellationToken));
+    }
+
+    private void NodeById<TNodeType>(string name)
+        where TNodeType : NodeGraphType, IListedNodeType =>
+        Field<TNodeType>(name)
+            .Description($"The {TNodeType.TypeName.ToLowerInvariant()} with this id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", $"The {TNodeType.TypeName.ToLowerInvariant()}'s id.")
+            .ResolveAsync(async c => await Lookup(c, TNodeType.Kind));
+
+    private void NodeList<TNodeType>(string name)
+        where TNodeType : NodeGraphType, IListedNodeType =>
+        Field<NonNullGraphType<ConnectionType<TNodeType>>>(name)
+            .Description($"All {TNodeType.ListName.ToLowerInvariant()}, filtered, ordered (by name, then id, unless `order` says otherwise) "
+                + $"and paged with cursors: {PageRequest.DefaultPageSize} per page by default, at most {PageRequest.MaxPageSize}.")
+            .Argument<IntGraphType>("first", "Returns the first n elements from the list.")
+            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
+            .Argument<IntGraphType>("last", "Returns the last n elements from the list.")
+            .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.")
+            .Argument<FilterInputType<TNodeType>>("where", "Filters the list.")
+            .Argument<ListGraphType<NonNullGraphType<SortInputType<TNodeType>>>>("order", "Orders the list.")
+            .ResolveAsync(async c =>
+            {
+                var page = new PageRequest(
+                    c.GetArgument<int?>("first"),
+                    Cursor.Decode(c.GetArgument<string?>("after"), "after"),
+                    c.GetArgument<int?>("last"),
+                    Cursor.Decode(c.GetArgument<string?>("before"), "before"));
+                var order = c.GetArgument<List<IReadOnlyList<NodeSort>>?>("order")?.SelectMany(o => o).ToArray() ?? [];
+                var query = new NodeQuery(TNodeType.Kind, c.GetArgument<NodeFilter?>("where"), order, page);
+                return await c.Store().QueryNodesAsync(query, c.CancellationToken);
+            });
+
+    private static async Task<GraphNode?> Lookup(IResolveFieldContext c, NodeKind? kind)
+    {
+        var id = c.GetArgument<string>("id");
+        var found = await c.Store().GetNodesAsync([id], c.CancellationToken);
+        return found.TryGetValue(id, out var node) && (kind is null || node.Kind == kind) ? node : null;
+    }
+}

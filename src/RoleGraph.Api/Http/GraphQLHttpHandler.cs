@@ -1,0 +1,157 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using RoleGraph.Api.GraphQL;
+using RoleGraph.Api.GraphQL.Errors;
+
+namespace RoleGraph.Api.Http;
+
+/// <summary>
+/// RoleGraph's GraphQL-over-HTTP endpoint. POST takes application/json bodies; GET takes the request in the
+/// query string and runs queries only. Request errors (parse, validation, variable coercion) answer 400 under
+/// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
+/// string that is not a GraphQL request at all answers 400 under both.
+/// </summary>
+public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer)
+{
+    public async Task PostAsync(HttpContext context)
+    {
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await NotAcceptableAsync(context);
+            return;
+        }
+
+        if (!GraphQLMediaTypes.IsJson(context.Request.ContentType))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, mediaType,
+                $"POST bodies must be {GraphQLMediaTypes.Json} (UTF-8); got '{context.Request.ContentType ?? "no content type"}'.");
+            return;
+        }
+
+        GraphQLRequest? request;
+        try
+        {
+            request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The body is not a GraphQL request: {e.Message}");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType);
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        if (context.Request.Query.ContainsKey("sdl"))
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(SchemaSdl.Print(schema), context.RequestAborted);
+            return;
+        }
+
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await NotAcceptableAsync(context);
+            return;
+        }
+
+        GraphQLRequest request;
+        try
+        {
+            var query = context.Request.Query;
+            request = new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
+                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            };
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The query string is not a GraphQL request: {e.Message}");
+            return;
+        }
+
+        if (SelectedOperation(request) is { } operation && operation != OperationType.Query)
+        {
+            context.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
+                $"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            return;
+        }
+
+        await ExecuteAsync(context, request, mediaType);
+    }
+
+    private async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Query))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no query.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+        });
+
+        var status = !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        await WriteAsync(context, status, mediaType, result);
+    }
+
+    /// <summary>
+    /// The operation a GET would run, read without executing, so that a mutation is refused before anything runs.
+    /// A document that does not parse yields null and is left to the executer to report.
+    /// </summary>
+    private static OperationType? SelectedOperation(GraphQLRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return null;
+        }
+
+        try
+        {
+            var operations = GraphQLParser.Parser.Parse(request.Query).Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var selected = request.OperationName is null
+                ? operations.Count == 1 ? operations[0] : null
+                : operations.FirstOrDefault(o => o.Name?.Value == request.OperationName);
+            return selected?.Operation;
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return null;
+        }
+    }
+
+    private Task NotAcceptableAsync(HttpContext context) =>
+        WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json,
+            $"This endpoint answers {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}; the Accept header allows neither.");
+
+    private Task WriteErrorAsync(HttpContext context, int status, string mediaType, string message) =>
+        WriteAsync(context, status, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadRequest }] });
+
+    private async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = $"{mediaType}; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

@@ -1,0 +1,52 @@
+using RoleGraph.Core.Graph;
+using RoleGraph.Core.Queries;
+
+namespace RoleGraph.Core.Algorithms;
+
+/// <summary>Filters, orders and pages the nodes of one kind.</summary>
+public static class NodeListing
+{
+    public static NodePage Page(GraphSnapshot graph, NodeQuery query)
+    {
+        var matching = new List<int>();
+        foreach (var node in graph.OfKind(query.Kind))
+        {
+            if (query.Filter is null || query.Filter.Matches(graph.LowerId(node), graph.LowerName(node)))
+            {
+                matching.Add(node);
+            }
+        }
+
+        matching.Sort(Comparer(graph, query.Order));
+
+        var (start, end) = query.Page.Resolve(matching.Count);
+        var nodes = new Model.GraphNode[end - start];
+        for (var i = start; i < end; i++)
+        {
+            nodes[i - start] = graph[matching[i]];
+        }
+
+        return new NodePage(nodes, start, matching.Count, HasPreviousPage: start > 0, HasNextPage: end < matching.Count);
+    }
+
+    /// <summary>The requested keys in turn, then ascending id, so the order is total and the same in every store.</summary>
+    private static Comparison<int> Comparer(GraphSnapshot graph, IReadOnlyList<NodeSort> order)
+    {
+        var keys = order.Count == 0 ? DefaultOrder : order;
+        return (a, b) =>
+        {
+            foreach (var key in keys)
+            {
+                var c = key.Field == NodeSortField.Name ? graph.NameRank(a).CompareTo(graph.NameRank(b)) : a.CompareTo(b);
+                if (c != 0)
+                {
+                    return key.Descending ? -c : c;
+                }
+            }
+
+            return a.CompareTo(b);
+        };
+    }
+
+    private static readonly NodeSort[] DefaultOrder = [new(NodeSortField.Name)];
+}

@@ -1,0 +1,65 @@
+namespace RoleGraph.Core.Model;
+
+/// <summary>
+/// Which node kinds each relation may connect, and which relations carry weights. Both stores and every
+/// reader of taxonomy files check links against these rules, so the graph never holds a link the schema cannot show.
+/// </summary>
+public static class RelationRules
+{
+    public static bool Allows(RelationKind relation, NodeKind from, NodeKind to) => relation switch
+    {
+        RelationKind.Requires => from == NodeKind.Role && to == NodeKind.Skill,
+        RelationKind.Uses => from == NodeKind.Role && to == NodeKind.Tool,
+        RelationKind.ResponsibleFor => from == NodeKind.Role && to == NodeKind.Responsibility,
+        RelationKind.Supports => from == NodeKind.Tool && to == NodeKind.Skill,
+        RelationKind.InCategory => from is NodeKind.Skill or NodeKind.Tool && to == NodeKind.Category,
+        RelationKind.SubcategoryOf => from == NodeKind.Category && to == NodeKind.Category,
+        RelationKind.RelatedTo => from == NodeKind.Skill && to == NodeKind.Skill,
+        _ => false,
+    };
+
+    public static string Describe(RelationKind relation) => relation switch
+    {
+        RelationKind.Requires => "Role -> Skill",
+        RelationKind.Uses => "Role -> Tool",
+        RelationKind.ResponsibleFor => "Role -> Responsibility",
+        RelationKind.Supports => "Tool -> Skill",
+        RelationKind.InCategory => "Skill|Tool -> Category",
+        RelationKind.SubcategoryOf => "Category -> Category",
+        RelationKind.RelatedTo => "Skill -> Skill",
+        _ => relation.ToString(),
+    };
+
+    public static bool HasImportance(RelationKind relation) => relation is RelationKind.Requires or RelationKind.Uses;
+
+    public static bool HasLevel(RelationKind relation) => relation is RelationKind.Requires;
+
+    /// <summary>The wire name of a relation, as in Neo4j and the taxonomy format: REQUIRES, RESPONSIBLE_FOR, ...</summary>
+    public static string WireName(RelationKind relation) => relation switch
+    {
+        RelationKind.Requires => "REQUIRES",
+        RelationKind.Uses => "USES",
+        RelationKind.ResponsibleFor => "RESPONSIBLE_FOR",
+        RelationKind.Supports => "SUPPORTS",
+        RelationKind.InCategory => "IN_CATEGORY",
+        RelationKind.SubcategoryOf => "SUBCATEGORY_OF",
+        RelationKind.RelatedTo => "RELATED_TO",
+        _ => throw new ArgumentOutOfRangeException(nameof(relation)),
+    };
+
+    public static bool TryParseWireName(string? text, out RelationKind relation)
+    {
+        foreach (var candidate in Enum.GetValues<RelationKind>())
+        {
+            if (string.Equals(WireName(candidate), text, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                relation = candidate;
+                return true;
+            }
+        }
+
+        relation = default;
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+using RoleGraph.Core.Model;
+
+namespace RoleGraph.Core.Queries;
+
+/// <summary>All shortest paths between two nodes, traversing links in either direction.</summary>
+public sealed record PathQuery(string FromId, string ToId, int MaxHops = PathQuery.DefaultMaxHops, IReadOnlyList<RelationKind>? Via = null, int First = PathQuery.DefaultFirst)
+{
+    public const int DefaultMaxHops = 4;
+    public const int MaxMaxHops = 8;
+    public const int DefaultFirst = 10;
+    public const int MaxFirst = 100;
+
+    public void Validate()
+    {
+        if (MaxHops < 1 || MaxHops > MaxMaxHops)
+        {
+            throw GraphInputException.OutOfRange("maxHops", MaxHops, 1, MaxMaxHops);
+        }
+
+        if (First < 1 || First > MaxFirst)
+        {
+            throw GraphInputException.OutOfRange("first", First, 1, MaxFirst);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
+using RoleGraph.Core.Taxonomy;
+
+namespace RoleGraph.Core.Store;
+
+/// <summary>
+/// Everything the API asks of a graph store. Both the embedded store and Neo4j implement it, with the same
+/// results in the same order; lookups take batches of ids so a GraphQL field costs one call, not one per row.
+/// Unknown ids in the analytical operations raise <see cref="GraphInputException"/>.
+/// </summary>
+public interface IGraphStore
+{
+    /// <summary>Opens the store: loads persisted data, or sets up the database schema.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The nodes with the given ids; unknown ids are absent from the result.</summary>
+    Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For each given node, the nodes it reaches over one relation in one direction, ordered by link weight
+    /// (importance, 1 where absent) descending, then name, then id.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
+        IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken);
+
+    Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken);
+
+    Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole graph with a validated document, atomically: all of it or none of it.</summary>
+    Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken);
+}
