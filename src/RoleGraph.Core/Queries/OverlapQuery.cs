@@ -27,7 +27,8 @@ public sealed record OverlapQuery(IReadOnlyList<string> RoleIds, IReadOnlyList<N
             throw new GraphInputException("Argument 'roleIds' names a role more than once.", "roleIds");
         }
 
-        var unsupported = Kinds?.FirstOrDefault(k => !ComparableKinds.Contains(k));
+        // Cast first: FirstOrDefault over the enum itself would answer ROLE (its default) when every kind is fine.
+        var unsupported = Kinds?.Where(k => !ComparableKinds.Contains(k)).Cast<NodeKind?>().FirstOrDefault();
         if (unsupported is { } kind)
         {
             throw new GraphInputException(

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Embedded;
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
+using RoleGraph.Core.Store;
+using RoleGraph.Core.Taxonomy;
+using RoleGraph.Tests.Infrastructure;
+
+namespace RoleGraph.Tests.Api;
+
+/// <summary>Nested list fields cost one store call per field and level, however many rows they are asked for.</summary>
+public sealed class BatchingTests : IDisposable
+{
+    private readonly CountingStore _counter = new();
+    private readonly RoleGraphApiFactory _app;
+
+    public BatchingTests()
+    {
+        _app = new RoleGraphApiFactory
+        {
+            TestServices = services => services.AddSingleton<IGraphStore>(provider =>
+            {
+                _counter.Inner = provider.GetRequiredService<EmbeddedGraphStore>();
+                return _counter;
+            }),
+        };
+    }
+
+    [Fact]
+    public async Task A_page_of_roles_with_skills_and_their_roles_makes_one_call_per_level()
+    {
+        var client = _app.GraphQL();
+        await client.QueryAsync("{ roles { totalCount } }"); // start the host and let seeding finish
+        _counter.LinkedCalls.Clear();
+
+        var data = await client.QueryAsync("{ roles(first: 10) { nodes { id skills { skill { id roles { role { id } } } } tools { tool { id } } } } }");
+
+        Assert.Equal(2, data["roles"]!["nodes"]!.AsArray().Count);
+        // roles.skills (2 roles at once), roles.tools (2 roles at once), skills.roles (every skill at once).
+        Assert.Equal(3, _counter.LinkedCalls.Count);
+        Assert.Contains((RelationKind.Requires, LinkDirection.Outgoing, 2), _counter.LinkedCalls);
+        Assert.Contains((RelationKind.Uses, LinkDirection.Outgoing, 2), _counter.LinkedCalls);
+        Assert.Contains((RelationKind.Requires, LinkDirection.Incoming, 14), _counter.LinkedCalls); // 7 + 10 skills, 3 shared
+    }
+
+    public void Dispose() => _app.Dispose();
+
+    /// <summary>Records each batched link lookup and passes everything through to the real store.</summary>
+    private sealed class CountingStore : IGraphStore
+    {
+        public IGraphStore Inner { get; set; } = null!;
+
+        public System.Collections.Concurrent.ConcurrentBag<(RelationKind, LinkDirection, int)> LinkedCalls { get; } = [];
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
+            IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
+        {
+            LinkedCalls.Add((relation, direction, ids.Count));
+            return Inner.GetLinkedAsync(ids, relation, direction, cancellationToken);
+        }
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => Inner.InitializeAsync(cancellationToken);
+        public Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Inner.GetStatisticsAsync(cancellationToken);
+        public Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Inner.GetNodesAsync(ids, cancellationToken);
+        public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) => Inner.QueryNodesAsync(query, cancellationToken);
+        public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => Inner.SearchAsync(query, cancellationToken);
+        public Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken) => Inner.OverlapAsync(query, cancellationToken);
+        public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken) => Inner.ShortestPathsAsync(query, cancellationToken);
+        public Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken) => Inner.SkillGapAsync(fromRoleId, toRoleId, cancellationToken);
+        public Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken) => Inner.SimilarRolesAsync(roleId, first, cancellationToken);
+        public Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken) => Inner.ReplaceAllAsync(document, cancellationToken);
+    }
+}

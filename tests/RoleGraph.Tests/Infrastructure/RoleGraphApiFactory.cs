@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RoleGraph.Tests.Infrastructure;
+
+/// <summary>
+/// The real API host (<see cref="Program"/>) in process, seeded from seed/, with its embedded store's data file in
+/// a temporary directory of its own, so tests never touch a developer's data/ folder or each other's graphs.
+/// </summary>
+public sealed class RoleGraphApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _temporaryDirectory = Directory.CreateTempSubdirectory("rolegraph-tests-").FullName;
+    private readonly string? _dataDirectory;
+
+    /// <summary>Configuration overrides, set before the host starts (first client or Services access).</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Service overrides applied after the application's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    /// <summary>Where the data file lives; a fresh temporary directory unless given (e.g. to restart over the same data).</summary>
+    public string DataDirectory
+    {
+        get => _dataDirectory ?? _temporaryDirectory;
+        init => _dataDirectory = value;
+    }
+
+    public string DataFile => Path.Combine(DataDirectory, "rolegraph.json");
+
+    public GraphQLClient GraphQL() => new(CreateClient());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // UseSetting, not ConfigureAppConfiguration: with minimal hosting only these are visible to Program.cs's builder code.
+        builder.UseSetting("RoleGraph:Embedded:DataFile", DataFile);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(_temporaryDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp directory left behind is harmless; failing the run over it is not.
+            }
+        }
+    }
+}
