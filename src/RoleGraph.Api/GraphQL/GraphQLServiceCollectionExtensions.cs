@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
@@ -12,7 +13,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RoleGraphSchema>()
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
             .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails)));
         services.AddScoped<LinkBatchLoader>();
         return services;
