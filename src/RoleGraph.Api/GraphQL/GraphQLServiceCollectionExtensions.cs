@@ -14,7 +14,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<RoleGraphSchema>()
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
-            .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails)));
+            .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails))
+            .AddUnhandledExceptionHandler(UnhandledErrorLogger.LogAsync));
         services.AddScoped<LinkBatchLoader>();
         return services;
     }

@@ -1,10 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
-using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Api;
@@ -47,28 +44,15 @@ public sealed class BatchingTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     /// <summary>Records each batched link lookup and passes everything through to the real store.</summary>
-    private sealed class CountingStore : IGraphStore
+    private sealed class CountingStore : DelegatingGraphStore
     {
-        public IGraphStore Inner { get; set; } = null!;
-
         public System.Collections.Concurrent.ConcurrentBag<(RelationKind, LinkDirection, int)> LinkedCalls { get; } = [];
 
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
+        public override Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
             IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
         {
             LinkedCalls.Add((relation, direction, ids.Count));
-            return Inner.GetLinkedAsync(ids, relation, direction, cancellationToken);
+            return base.GetLinkedAsync(ids, relation, direction, cancellationToken);
         }
-
-        public Task InitializeAsync(CancellationToken cancellationToken) => Inner.InitializeAsync(cancellationToken);
-        public Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken) => Inner.GetStatisticsAsync(cancellationToken);
-        public Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => Inner.GetNodesAsync(ids, cancellationToken);
-        public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) => Inner.QueryNodesAsync(query, cancellationToken);
-        public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) => Inner.SearchAsync(query, cancellationToken);
-        public Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken) => Inner.OverlapAsync(query, cancellationToken);
-        public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken) => Inner.ShortestPathsAsync(query, cancellationToken);
-        public Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken) => Inner.SkillGapAsync(fromRoleId, toRoleId, cancellationToken);
-        public Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken) => Inner.SimilarRolesAsync(roleId, first, cancellationToken);
-        public Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken) => Inner.ReplaceAllAsync(document, cancellationToken);
     }
 }

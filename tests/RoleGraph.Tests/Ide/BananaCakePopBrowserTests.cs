@@ -120,8 +120,12 @@ public sealed class BananaCakePopBrowserTests
 
                 await Assertions.Expect(page.GetByText("Schema available")).ToBeVisibleAsync();
 
-                // What a person sees: the Query type with our "overlap" field, and "Role" among the types.
+                // What a person sees. First the operation builder lists the Query fields once the IDE has indexed the
+                // schema; only then is the reference view opened, because one opened while indexing stays empty.
+                await Assertions.Expect(page.GetByText("overlap", new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync();
+                await SaveScreenshotAsync(page, "bcp-operation-builder.png");
                 await page.GetByText("Schema Reference", new PageGetByTextOptions { Exact = true }).ClickAsync();
+                await Assertions.Expect(page.GetByText("Kind of type: Object")).ToBeVisibleAsync();
                 await Assertions.Expect(page.GetByText("overlap", new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync();
                 await page.GetByPlaceholder("Filter...").First.FillAsync("Role");
                 await Assertions.Expect(page.GetByText("Role", new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync();

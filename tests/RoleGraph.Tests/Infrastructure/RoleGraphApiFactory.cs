@@ -17,6 +17,9 @@ public sealed class RoleGraphApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration overrides, set before the host starts (first client or Services access).</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The hosting environment; Development (the factory's default) unless given.</summary>
+    public string? EnvironmentName { get; init; }
+
     /// <summary>Service overrides applied after the application's own registrations.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -39,6 +42,11 @@ public sealed class RoleGraphApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (EnvironmentName is not null)
+        {
+            builder.UseEnvironment(EnvironmentName);
         }
 
         if (TestServices is not null)

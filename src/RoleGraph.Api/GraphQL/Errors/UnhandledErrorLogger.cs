@@ -1,0 +1,28 @@
+using GraphQL.Execution;
+using RoleGraph.Core.Queries;
+
+namespace RoleGraph.Api.GraphQL.Errors;
+
+/// <summary>
+/// Logs faults that reach the client as INTERNAL, with the field they broke; a caller's bad input is an answer,
+/// not a fault, and is not logged.
+/// </summary>
+public static partial class UnhandledErrorLogger
+{
+    public static Task LogAsync(UnhandledExceptionContext context)
+    {
+        if (context.OriginalException is not GraphInputException and not OperationCanceledException)
+        {
+            var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("RoleGraph.Api.GraphQL");
+            if (logger is not null)
+            {
+                LogFault(logger, context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)", context.OriginalException);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL execution failed at {Path}")]
+    private static partial void LogFault(ILogger logger, string path, Exception exception);
+}
