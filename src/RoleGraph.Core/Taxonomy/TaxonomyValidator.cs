@@ -52,7 +52,10 @@ public static partial class TaxonomyValidator
                     ok = false;
                 }
 
-                if (!Enum.TryParse<NodeKind>(raw.Kind, ignoreCase: true, out var kind) || int.TryParse(raw.Kind, out _))
+                // By exact name: Enum.TryParse would also take numbers and flag lists such as "Role,Category".
+                var kindName = Enum.GetNames<NodeKind>().FirstOrDefault(n => n.Equals(raw.Kind, StringComparison.OrdinalIgnoreCase));
+                var kind = kindName is null ? default : Enum.Parse<NodeKind>(kindName);
+                if (kindName is null)
                 {
                     Problem($"{path}.kind", $"Unknown kind '{raw.Kind}'; expected one of {string.Join(", ", Enum.GetNames<NodeKind>())}.");
                     ok = false;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Ide;
 
@@ -12,7 +13,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task BrowserGetOfGraphQLEndsAtTheIde()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
@@ -30,7 +31,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task EveryFileIndexHtmlReferencesIsServedLocally()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient();
         var html = await IdeAssets.IndexHtmlAsync(client, TestContext.Current.CancellationToken);
         var references = IdeAssets.References(html).ToList();
@@ -50,7 +51,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task ScriptsAndStylesAreServedWithTheirContentTypes()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient();
         var html = await IdeAssets.IndexHtmlAsync(client, TestContext.Current.CancellationToken);
         var script = IdeAssets.References(html).First(r => r.EndsWith(".js", StringComparison.Ordinal));
@@ -69,7 +70,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task ConfigPointsTheIdeAtThisEndpoint()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/graphql/bcp-config.json", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -84,7 +85,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task LicenseIsServedNextToTheIde()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient();
 
         var license = await client.GetStringAsync(new Uri("/graphql/LICENSE", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -95,7 +96,7 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task NonHtmlGetReachesTheGraphQLEndpoint()
     {
-        using var factory = new IdeAppFactory();
+        using var factory = new RoleGraphApiFactory();
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -111,7 +112,8 @@ public sealed class BananaCakePopHttpTests
     [Fact]
     public async Task DisabledIdeLeavesBrowserGetsToTheEndpoint()
     {
-        using var factory = new IdeAppFactory(new Dictionary<string, string> { ["RoleGraph:Ide:Enabled"] = "false" });
+        using var factory = new RoleGraphApiFactory();
+        factory.Settings["RoleGraph:Ide:Enabled"] = "false";
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
