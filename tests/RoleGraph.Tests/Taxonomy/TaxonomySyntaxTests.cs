@@ -1,0 +1,91 @@
+using RoleGraph.Core.Taxonomy;
+
+namespace RoleGraph.Tests.Taxonomy;
+
+public sealed class TaxonomySyntaxTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private static TaxonomyProblem SingleProblem(params string[] paths) =>
+        Assert.Single(Assert.Throws<TaxonomyValidationException>(() => TaxonomyReader.ReadFiles(paths)).Problems);
+
+    [Fact]
+    public void A_yaml_syntax_error_is_reported_at_its_line_and_column()
+    {
+        // Line 7 is indented one space less than the mapping it belongs to.
+        var path = _directory.Write("broken.yaml", """
+            formatVersion: 1
+            taxonomy:
+              name: Broken
+            nodes:
+              - id: python
+                kind: Skill
+               name: Python
+            """);
+
+        var problem = SingleProblem(path);
+
+        Assert.Equal((path, "line 7:4"), (problem.File, problem.Path));
+        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+    }
+
+    [Fact]
+    public void An_unclosed_flow_mapping_is_reported_with_a_position()
+    {
+        var path = _directory.Write("broken.yaml", "formatVersion: 1\ntaxonomy:\n  name: x\nnodes:\n  - { id: python, kind: Skill, name: Python\n");
+
+        Assert.Matches(@"^line \d+:\d+$", SingleProblem(path).Path);
+    }
+
+    [Fact]
+    public void An_unknown_yaml_field_is_reported_at_its_line_and_column()
+    {
+        var path = _directory.Write("extra.yaml", "formatVersion: 1\ntaxonomy:\n  name: x\nnodes:\n  - id: python\n    kind: Skill\n    colour: red\n");
+
+        var problem = SingleProblem(path);
+
+        Assert.Equal("line 7:5", problem.Path);
+        Assert.Contains("colour", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_file_with_an_unknown_field_is_rejected_at_its_path()
+    {
+        var path = _directory.Write("extra.json", SampleTaxonomy.Json.Replace("\"name\": \"SQL\"", "\"name\": \"SQL\", \"colour\": \"red\"", StringComparison.Ordinal));
+
+        var problem = SingleProblem(path);
+
+        Assert.StartsWith("$.nodes[2].colour (line ", problem.Path, StringComparison.Ordinal);
+        Assert.Contains("colour", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_file_with_an_unknown_top_level_field_is_rejected()
+    {
+        var path = _directory.Write("extra.json", SampleTaxonomy.Json.Replace("\"formatVersion\": 1,", "\"formatVersion\": 1, \"edges\": [],", StringComparison.Ordinal));
+
+        Assert.StartsWith("$.edges", SingleProblem(path).Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_json_syntax_error_is_reported_with_its_line()
+    {
+        var path = _directory.Write("broken.json", "{\n  \"formatVersion\": 1,\n  \"taxonomy\": { \"name\": \"x\" \n}");
+
+        Assert.Matches(@"\(line 4:\d+\)$", SingleProblem(path).Path);
+    }
+
+    [Fact]
+    public void Syntax_errors_in_several_files_are_reported_together()
+    {
+        var yaml = _directory.Write("a.yaml", "formatVersion: 1\ntaxonomy: [\n");
+        var json = _directory.Write("b.json", "{ nope }");
+        var valid = _directory.Write("c.yaml", SampleTaxonomy.Yaml());
+
+        var error = Assert.Throws<TaxonomyValidationException>(() => TaxonomyReader.ReadFiles([yaml, json, valid]));
+
+        Assert.Equal([yaml, json], error.Problems.Select(p => p.File));
+    }
+}
