@@ -6,6 +6,7 @@ using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Api.GraphQL.Paging;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
+using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Api.GraphQL;
 
@@ -78,7 +79,16 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("roleId", "The role to compare the others with.")
             .Argument<IntGraphType>("first", "How many roles at most, 1..100.", a => a.DefaultValue = 10)
             .ResolveAsync(async c => await c.Store().SimilarRolesAsync(c.GetArgument<string>("roleId"), c.GetArgument("first", 10), c.CancellationToken));
+
+        Export();
     }
+
+    private void Export() =>
+        Field<NonNullGraphType<StringGraphType>>("exportTaxonomy")
+            .Description("The whole graph as a taxonomy document; importing it in REPLACE mode gives the same graph. Sources (with their licences) are kept.")
+            .Argument<NonNullGraphType<TaxonomyFormatType>>("format", "YAML or JSON.")
+            .ResolveAsync(async c => await TaxonomyWriter.WriteToStringAsync(
+                await c.Store().ExportAsync(c.CancellationToken), c.GetArgument<TaxonomyFormat>("format"), c.CancellationToken));
 
     private void NodeById<TNodeType>(string name)
         where TNodeType : NodeGraphType, IListedNodeType =>

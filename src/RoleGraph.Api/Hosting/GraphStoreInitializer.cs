@@ -1,3 +1,4 @@
+using RoleGraph.Core.Editing;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Store;
@@ -30,7 +31,7 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
 
         var started = Stopwatch.StartNew();
         var document = TaxonomyReader.ReadDirectory(directory);
-        await store.ReplaceAllAsync(document, cancellationToken);
+        await store.ApplyAsync(GraphEdit.Import(document, ImportMode.Replace), dryRun: false, cancellationToken);
         LogSeeded(logger, document.Nodes.Count, document.Links.Count, directory, started.ElapsedMilliseconds);
     }
 

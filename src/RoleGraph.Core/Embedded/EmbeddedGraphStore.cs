@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
@@ -10,14 +11,17 @@ namespace RoleGraph.Core.Embedded;
 
 /// <summary>
 /// The in-process store: the whole graph as an immutable <see cref="GraphSnapshot"/> in memory, persisted to a
-/// data file. Readers take the current snapshot and never wait; a writer builds a new snapshot, writes the file,
-/// and only then publishes the snapshot, so an acknowledged write is on disk and a failed one changes nothing.
+/// <see cref="GraphDataFile"/>. Readers take the current snapshot and never wait. Writers take turns: each plans
+/// its edit against the current graph, appends the resulting change set to the journal (on the device before it
+/// returns), and only then publishes a new snapshot; so an acknowledged write is durable and a refused or failed
+/// one changes nothing.
 /// </summary>
 public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger) : IGraphStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile GraphSnapshot _snapshot = GraphSnapshot.Empty;
     private IReadOnlyList<TaxonomyHeader> _sources = [];
+    private long _revision;
 
     public GraphSnapshot Snapshot => _snapshot;
 
@@ -29,22 +33,20 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             return Task.CompletedTask;
         }
 
-        if (!dataFile.Exists)
-        {
-            LogNewDataFile(logger, dataFile.Path);
-            return Task.CompletedTask;
-        }
-
+        StoredGraph stored;
         try
         {
-            Publish(dataFile.Read());
+            stored = dataFile.Open();
         }
-        catch (TaxonomyValidationException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or TaxonomyValidationException)
         {
-            throw new InvalidOperationException($"The data file {dataFile.Path} cannot be read: {e.Message}", e);
+            dataFile.Dispose();
+            throw new InvalidOperationException($"The data file {dataFile.Path} cannot be opened: {e.Message}", e);
         }
 
-        LogLoaded(logger, _snapshot.NodeCount, _snapshot.LinkCount, dataFile.Path);
+        (_sources, _revision) = (stored.Sources, stored.Revision);
+        _snapshot = GraphSnapshot.Build(stored.Nodes, stored.Links);
+        LogLoaded(logger, _snapshot.NodeCount, _snapshot.LinkCount, dataFile.Path, _revision);
         return Task.CompletedTask;
     }
 
@@ -152,19 +154,44 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         return Task.FromResult(Similarity.Rank(graph, RoleIndex(graph, "roleId", roleId), first));
     }
 
-    public async Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken)
+    public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var snapshot = GraphSnapshot.Build(document.Nodes, document.Links);
-            if (dataFile is not null)
+            var current = _snapshot;
+            var plan = GraphEditPlanner.Plan(current.Nodes, current.Links, edit);
+            var sources = MergedSources(edit);
+            var sourcesChanged = !sources.SequenceEqual(_sources);
+            if (dryRun || (plan.Changes.IsEmpty && !sourcesChanged))
             {
-                await dataFile.WriteAsync(document, cancellationToken);
+                return plan.Report(dryRun);
             }
 
-            _sources = document.Sources;
-            _snapshot = snapshot;
+            var snapshot = GraphSnapshot.Build(plan.Nodes, plan.Links);
+            var revision = _revision + 1;
+            if (dataFile is not null)
+            {
+                await dataFile.AppendAsync(revision, plan.Changes, sourcesChanged ? sources : null, cancellationToken);
+            }
+
+            (_sources, _revision, _snapshot) = (sources, revision, snapshot);
+
+            // Compaction keeps replay short. The write is already durable in the journal, so a failure here is
+            // logged, not reported to the writer; the next write tries again.
+            if (dataFile is not null && dataFile.JournalBytes > Math.Max(CompactionMinimumBytes, dataFile.SnapshotBytes))
+            {
+                try
+                {
+                    await dataFile.CompactAsync(new StoredGraph(snapshot.Nodes, snapshot.Links, sources, revision), CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    LogCompactionFailed(logger, dataFile.Path, e);
+                }
+            }
+
+            return plan.Report(dryRun: false);
         }
         finally
         {
@@ -172,13 +199,25 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
     }
 
-    public void Dispose() => _writeLock.Dispose();
-
-    private void Publish(TaxonomyDocument document)
+    public Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
     {
-        _sources = document.Sources;
-        _snapshot = GraphSnapshot.Build(document.Nodes, document.Links);
+        var (graph, sources) = (_snapshot, _sources);
+        return Task.FromResult(new TaxonomyDocument(sources, graph.Nodes, graph.Links));
     }
+
+    public void Dispose()
+    {
+        _writeLock.Dispose();
+        dataFile?.Dispose();
+    }
+
+    private const long CompactionMinimumBytes = 4 << 20;
+
+    /// <summary>Replace takes the edit's sources; merge adds those not yet recorded, by name.</summary>
+    private IReadOnlyList<TaxonomyHeader> MergedSources(GraphEdit edit) =>
+        edit.ReplaceAll
+            ? edit.Sources
+            : [.. _sources, .. edit.Sources.Where(s => _sources.All(existing => existing.Name != s.Name))];
 
     private static int NodeIndex(GraphSnapshot graph, string argument, string id) =>
         graph.TryGetIndex(id, out var index) ? index : throw GraphInputException.UnknownId(argument, id);
@@ -192,9 +231,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store holds the graph in memory only (no data file configured)")]
     private static partial void LogInMemoryOnly(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store will persist to {DataFile} (not created yet)")]
-    private static partial void LogNewDataFile(ILogger logger, string dataFile);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store opened {DataFile}: {Nodes} nodes, {Links} links, revision {Revision}")]
+    private static partial void LogLoaded(ILogger logger, int nodes, int links, string dataFile, long revision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store loaded {Nodes} nodes and {Links} links from {DataFile}")]
-    private static partial void LogLoaded(ILogger logger, int nodes, int links, string dataFile);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting {DataFile} failed; its journal still holds every change")]
+    private static partial void LogCompactionFailed(ILogger logger, string dataFile, Exception exception);
 }

@@ -1,31 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RoleGraph.Core.Editing;
+using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Core.Embedded;
 
 /// <summary>
-/// The embedded store's file on disk, in the taxonomy JSON format. Writes go to a temporary file in the same
-/// directory, are flushed to the device, then renamed over the old file: a crash leaves either the old file or
-/// the new one, never half of one.
+/// The embedded store on disk: a snapshot file (the whole graph) and beside it a journal, one line per
+/// acknowledged change set, each line checksummed and flushed to the device before the write is acknowledged.
+/// A crash can tear only the journal's last line, which was never acknowledged and is dropped on the next open;
+/// the snapshot is only ever replaced whole (temporary file, flush, rename). Compaction writes a new snapshot that
+/// records the last revision it includes, then empties the journal, so replay skips what the snapshot holds.
+/// A lock file keeps a second process from opening the same data.
 /// </summary>
-public sealed class GraphDataFile(string path)
+public class GraphDataFile(string path) : IDisposable
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private FileStream? _lock;
+    private FileStream? _journal;
+
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    public bool Exists => File.Exists(Path);
+    public string JournalPath => Path + ".journal";
 
-    public TaxonomyDocument Read() => TaxonomyReader.ReadFiles([Path]);
+    public string LockPath => Path + ".lock";
 
-    public async Task WriteAsync(TaxonomyDocument document, CancellationToken cancellationToken)
+    public long JournalBytes => _journal?.Length ?? 0;
+
+    public long SnapshotBytes => File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>Locks the data for this process, reads the snapshot and replays the journal after it.</summary>
+    public StoredGraph Open()
     {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        try
+        {
+            _lock = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The data file {Path} is in use by another RoleGraph process (lock {LockPath}).", e);
+        }
+
+        var graph = ReadSnapshot();
+        graph = ReplayJournal(graph);
+        _journal = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
+        return graph;
+    }
+
+    /// <summary>Appends a change set and returns once it is on the device.</summary>
+    public virtual async Task AppendAsync(long revision, GraphChangeSet changes, IReadOnlyList<TaxonomyHeader>? sources, CancellationToken cancellationToken)
+    {
+        var journal = _journal ?? throw new InvalidOperationException("The data file is not open.");
+        var entry = new JournalEntry
+        {
+            Revision = revision,
+            WriteNodes = changes.WriteNodes.Count == 0 ? null : changes.WriteNodes.Select(TaxonomyFileMapping.ToFile).ToList(),
+            DeleteNodes = changes.DeleteNodes.Count == 0 ? null : [.. changes.DeleteNodes],
+            WriteLinks = changes.WriteLinks.Count == 0 ? null : changes.WriteLinks.Select(TaxonomyFileMapping.ToFile).ToList(),
+            DeleteLinks = changes.DeleteLinks.Count == 0 ? null : changes.DeleteLinks
+                .Select(k => new TaxonomyFileLink { From = k.FromId, To = k.ToId, Relation = RelationRules.WireName(k.Relation) }).ToList(),
+            Sources = sources?.Select(TaxonomyFileMapping.ToFile).ToList(),
+        };
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(entry, Json);
+        var line = new byte[Checksum.Length + 1 + json.Length + 1];
+        Encoding.ASCII.GetBytes(Hash(json), line);
+        line[Checksum.Length] = (byte)' ';
+        json.CopyTo(line, Checksum.Length + 1);
+        line[^1] = (byte)'\n';
+
+        var start = journal.Length;
+        try
+        {
+            // Not cancellable past this point: a half-written line would be dropped anyway, but the caller would not know.
+            await journal.WriteAsync(line, CancellationToken.None);
+            await journal.FlushAsync(CancellationToken.None);
+            journal.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            // Leave no partial line behind a failed write, so the next append starts clean.
+            journal.SetLength(start);
+            throw;
+        }
+    }
+
+    /// <summary>Replaces the snapshot with the given graph, then empties the journal the snapshot now includes.</summary>
+    public virtual async Task CompactAsync(StoredGraph graph, CancellationToken cancellationToken)
+    {
+        var content = new SnapshotFileContent
+        {
+            FormatVersion = SnapshotFileContent.CurrentFormatVersion,
+            Revision = graph.Revision,
+            Sources = graph.Sources.Select(TaxonomyFileMapping.ToFile).ToList(),
+            Nodes = graph.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
+            Links = TaxonomyWriter.OrderedLinks(graph.Links).Select(TaxonomyFileMapping.ToFile).ToList(),
+        };
+
         var directory = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(directory);
         var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                var header = document.Sources.Count > 0 ? document.Sources[0] : new TaxonomyHeader("RoleGraph");
-                await TaxonomyWriter.WriteJsonAsync(stream, TaxonomyWriter.ToFile(document, header), cancellationToken);
+                await JsonSerializer.SerializeAsync(stream, content, Json, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
@@ -36,6 +122,161 @@ public sealed class GraphDataFile(string path)
         {
             File.Delete(temporary);
             throw;
+        }
+
+        if (_journal is { } journal)
+        {
+            journal.SetLength(0);
+            journal.Flush(flushToDisk: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _journal?.Dispose();
+            _lock?.Dispose();
+            _journal = null;
+            _lock = null;
+        }
+    }
+
+    private const string Checksum = "0123456789abcdef";
+
+    private static string Hash(byte[] json) => Convert.ToHexStringLower(SHA256.HashData(json))[..Checksum.Length];
+
+    private StoredGraph ReadSnapshot()
+    {
+        if (!File.Exists(Path))
+        {
+            return StoredGraph.Empty;
+        }
+
+        SnapshotFileContent? content;
+        using (var stream = File.OpenRead(Path))
+        {
+            content = JsonSerializer.Deserialize<SnapshotFileContent>(stream, Json);
+        }
+
+        if (content is null || content.FormatVersion != SnapshotFileContent.CurrentFormatVersion)
+        {
+            throw new InvalidDataException($"{Path} is not a RoleGraph data file of format version {SnapshotFileContent.CurrentFormatVersion}.");
+        }
+
+        // The snapshot goes through the same validation as any taxonomy, so a damaged file is refused, not half-loaded.
+        var asTaxonomy = new TaxonomyFile
+        {
+            FormatVersion = TaxonomyFile.CurrentFormatVersion,
+            Taxonomy = new TaxonomyFileHeader { Name = "RoleGraph data file" },
+            Nodes = content.Nodes,
+            Links = content.Links,
+        };
+        var document = TaxonomyValidator.Validate([(Path, asTaxonomy)]);
+        return new StoredGraph(document.Nodes, document.Links, content.Sources.Select(TaxonomyFileMapping.FromFile).ToArray(), content.Revision);
+    }
+
+    private StoredGraph ReplayJournal(StoredGraph graph)
+    {
+        if (!File.Exists(JournalPath))
+        {
+            return graph;
+        }
+
+        var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var links = graph.Links.ToDictionary(LinkKey.Of);
+        var sources = graph.Sources;
+        var revision = graph.Revision;
+
+        var bytes = File.ReadAllBytes(JournalPath);
+        var goodLength = 0;
+        for (var lineNumber = 1; goodLength < bytes.Length; lineNumber++)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', goodLength);
+            var entry = end < 0 ? null : ParseLine(bytes.AsSpan(goodLength, end - goodLength));
+            if (entry is null)
+            {
+                // Only the last line can be torn by a crash (it was never acknowledged); damage before it is not ours to repair.
+                if (end >= 0 && end + 1 < bytes.Length)
+                {
+                    throw new InvalidDataException($"{JournalPath} is damaged at line {lineNumber}, before its last line; refusing to guess.");
+                }
+
+                break;
+            }
+
+            goodLength = end + 1;
+            if (entry.Revision <= revision)
+            {
+                continue; // already in the snapshot: a crash came between compaction's two steps
+            }
+
+            Apply(entry, nodes, links);
+            sources = entry.Sources?.Select(TaxonomyFileMapping.FromFile).ToArray() ?? sources;
+            revision = entry.Revision;
+        }
+
+        if (goodLength != bytes.Length)
+        {
+            using var truncate = new FileStream(JournalPath, FileMode.Open, FileAccess.Write, FileShare.None);
+            truncate.SetLength(goodLength);
+            truncate.Flush(flushToDisk: true);
+        }
+
+        return new StoredGraph(nodes.Values.ToArray(), links.Values.ToArray(), sources, revision);
+    }
+
+    private static JournalEntry? ParseLine(ReadOnlySpan<byte> line)
+    {
+        if (line.Length <= Checksum.Length + 1 || line[Checksum.Length] != (byte)' ')
+        {
+            return null;
+        }
+
+        var json = line[(Checksum.Length + 1)..].ToArray();
+        if (!line[..Checksum.Length].SequenceEqual(Encoding.ASCII.GetBytes(Hash(json))))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<JournalEntry>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void Apply(JournalEntry entry, Dictionary<string, GraphNode> nodes, Dictionary<LinkKey, GraphLink> links)
+    {
+        foreach (var key in entry.DeleteLinks ?? [])
+        {
+            links.Remove(LinkKey.Of(TaxonomyFileMapping.FromTrustedFile(key)));
+        }
+
+        foreach (var id in entry.DeleteNodes ?? [])
+        {
+            nodes.Remove(id);
+        }
+
+        foreach (var node in entry.WriteNodes ?? [])
+        {
+            var graphNode = TaxonomyFileMapping.FromTrustedFile(node);
+            nodes[graphNode.Id] = graphNode;
+        }
+
+        foreach (var link in entry.WriteLinks ?? [])
+        {
+            var graphLink = TaxonomyFileMapping.FromTrustedFile(link);
+            links[LinkKey.Of(graphLink)] = graphLink;
         }
     }
 }

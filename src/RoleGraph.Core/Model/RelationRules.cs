@@ -30,6 +30,9 @@ public static class RelationRules
         _ => relation.ToString(),
     };
 
+    /// <summary>Relations that mean the same both ways, so a link and its reverse are one fact, stored once.</summary>
+    public static bool IsSymmetric(RelationKind relation) => relation is RelationKind.RelatedTo;
+
     public static bool HasImportance(RelationKind relation) => relation is RelationKind.Requires or RelationKind.Uses;
 
     public static bool HasLevel(RelationKind relation) => relation is RelationKind.Requires;
@@ -61,5 +64,51 @@ public static class RelationRules
 
         relation = default;
         return false;
+    }
+
+    /// <summary>
+    /// The problems of a link between nodes of the given kinds, as (field, message) pairs: kinds the relation does
+    /// not join, weights on relations that carry none, weights outside 0..1.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Problems(GraphLink link, NodeKind fromKind, NodeKind toKind)
+    {
+        if (link.FromId == link.ToId)
+        {
+            yield return ("to", $"A node cannot link to itself ('{link.FromId}').");
+            yield break;
+        }
+
+        if (!Allows(link.Relation, fromKind, toKind))
+        {
+            yield return ("relation", $"{WireName(link.Relation)} joins {Describe(link.Relation)}, not {fromKind} '{link.FromId}' -> {toKind} '{link.ToId}'.");
+            yield break;
+        }
+
+        foreach (var problem in WeightProblems(link.Relation, "importance", link.Importance, HasImportance(link.Relation)))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in WeightProblems(link.Relation, "level", link.Level, HasLevel(link.Relation)))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<(string Field, string Message)> WeightProblems(RelationKind relation, string field, double? value, bool carries)
+    {
+        if (value is null)
+        {
+            yield break;
+        }
+
+        if (!carries)
+        {
+            yield return (field, $"{WireName(relation)} links carry no {field}.");
+        }
+        else if (double.IsNaN(value.Value) || value < 0 || value > 1)
+        {
+            yield return (field, $"The {field} must be between 0 and 1; got {value}.");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Taxonomy;
@@ -39,6 +40,13 @@ public interface IGraphStore
 
     Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the whole graph with a validated document, atomically: all of it or none of it.</summary>
-    Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken);
+    /// <summary>
+    /// Plans an edit against the current graph (<see cref="GraphEditPlanner"/>) and applies it atomically: all of it
+    /// or, when it throws <see cref="GraphEditException"/> or fails, none of it. Once it returns, the change is durable.
+    /// A dry run plans and reports without changing anything.
+    /// </summary>
+    Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken);
+
+    /// <summary>The whole graph and the taxonomies it came from.</summary>
+    Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken);
 }

@@ -13,6 +13,9 @@ public sealed class TaxonomyFile
 
     public TaxonomyFileHeader? Taxonomy { get; set; }
 
+    /// <summary>The taxonomies this one was assembled from (an export of a store fed by several), with their licences.</summary>
+    public List<TaxonomyFileHeader>? Sources { get; set; }
+
     public List<TaxonomyFileNode>? Nodes { get; set; }
 
     public List<TaxonomyFileLink>? Links { get; set; }

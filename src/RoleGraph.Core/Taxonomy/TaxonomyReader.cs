@@ -1,17 +1,14 @@
 using System.Text.Json;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Taxonomy;
 
-/// <summary>Reads taxonomy files (YAML or JSON, chosen by extension) and validates them into one document.</summary>
+/// <summary>
+/// Reads taxonomy files or texts (YAML or JSON) and validates them into one document. Every problem of every file
+/// is reported at once, each with its file, line:column and JSON path; nothing is returned unless all is well.
+/// </summary>
 public static class TaxonomyReader
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
@@ -21,41 +18,52 @@ public static class TaxonomyReader
     public static bool IsTaxonomyFile(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml" or ".json" && !path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 
+    public static TaxonomyFormat FormatOf(string path) =>
+        Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase) ? TaxonomyFormat.Json : TaxonomyFormat.Yaml;
+
     /// <summary>Reads and validates several files as one taxonomy (ids must be unique across all of them).</summary>
-    public static TaxonomyDocument ReadFiles(IEnumerable<string> paths)
-    {
-        var parsed = new List<(string, TaxonomyFile)>();
-        var problems = new List<TaxonomyProblem>();
-        foreach (var path in paths)
-        {
-            try
-            {
-                parsed.Add((path, Parse(path, File.ReadAllText(path))));
-            }
-            catch (YamlException e)
-            {
-                problems.Add(new TaxonomyProblem(path, $"line {e.Start.Line}:{e.Start.Column}", (e.InnerException ?? e).Message));
-            }
-            catch (JsonException e)
-            {
-                problems.Add(new TaxonomyProblem(path, $"{e.Path} (line {e.LineNumber + 1}:{e.BytePositionInLine + 1})", e.Message));
-            }
-        }
+    /// <param name="existingKind">For a merge into a store: the kind of a node the store already holds, or null.</param>
+    public static TaxonomyDocument ReadFiles(IEnumerable<string> paths, Func<string, NodeKind?>? existingKind = null) =>
+        Validate(paths.Select(path => TaxonomyParser.Parse(path, File.ReadAllText(path), FormatOf(path))).ToList(), existingKind);
 
-        if (problems.Count > 0)
-        {
-            throw new TaxonomyValidationException(problems);
-        }
-
-        return TaxonomyValidator.Validate(parsed);
-    }
+    /// <summary>Reads and validates a taxonomy given as text (a GraphQL argument, standard input).</summary>
+    public static TaxonomyDocument ReadText(string name, string text, TaxonomyFormat format, Func<string, NodeKind?>? existingKind = null) =>
+        Validate([TaxonomyParser.Parse(name, text, format)], existingKind);
 
     /// <summary>Every taxonomy file of a directory, in name order.</summary>
     public static TaxonomyDocument ReadDirectory(string directory) =>
         ReadFiles(Directory.EnumerateFiles(directory).Where(IsTaxonomyFile).Order(StringComparer.Ordinal));
 
-    private static TaxonomyFile Parse(string path, string text) =>
-        Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
-            ? JsonSerializer.Deserialize<TaxonomyFile>(text, Json) ?? new TaxonomyFile()
-            : Yaml.Deserialize<TaxonomyFile?>(text) ?? new TaxonomyFile();
+    /// <summary>Validates parsed texts together; problems carry the places their parsers recorded.</summary>
+    public static TaxonomyDocument Validate(IReadOnlyList<TaxonomyParser> parsers, Func<string, NodeKind?>? existingKind)
+    {
+        var problems = parsers.SelectMany(p => p.Problems).ToList();
+        if (parsers.Any(p => p.Result is null))
+        {
+            throw new TaxonomyValidationException(problems);
+        }
+
+        try
+        {
+            var document = TaxonomyValidator.Validate(parsers.Select(p => (p.File, p.Result!)).ToList(), existingKind);
+            return problems.Count == 0 ? document : throw new TaxonomyValidationException(problems);
+        }
+        catch (TaxonomyValidationException e) when (!ReferenceEquals(e.Problems, problems))
+        {
+            var reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (var problem in e.Problems)
+            {
+                // A value the parser already rejected (wrong type) reaches the validator as missing: say it once.
+                if (reported.Any(path => problem.Path == path || problem.Path.StartsWith(path + ".", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var parser = parsers.First(p => p.File == problem.File);
+                problems.Add(parser.Locate(problem));
+            }
+
+            throw new TaxonomyValidationException(problems);
+        }
+    }
 }

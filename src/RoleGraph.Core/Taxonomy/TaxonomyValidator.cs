@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Taxonomy;
@@ -8,12 +7,11 @@ namespace RoleGraph.Core.Taxonomy;
 /// ids (slugs, unique across kinds and files), kinds, names, link endpoints and the kinds each relation joins,
 /// weights in 0..1 on relations that carry them, duplicate links. Reports every problem at once.
 /// </summary>
-public static partial class TaxonomyValidator
+public static class TaxonomyValidator
 {
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Slug();
-
-    public static TaxonomyDocument Validate(IReadOnlyList<(string File, TaxonomyFile Content)> files)
+    /// <param name="existingKind">For a merge into a store: the kind of a node the store already holds, or null.
+    /// Links may then reach such nodes, and a node may not change the kind of one.</param>
+    public static TaxonomyDocument Validate(IReadOnlyList<(string File, TaxonomyFile Content)> files, Func<string, NodeKind?>? existingKind = null)
     {
         var problems = new List<TaxonomyProblem>();
         var headers = new List<TaxonomyHeader>();
@@ -35,10 +33,24 @@ public static partial class TaxonomyValidator
             {
                 Problem("$.taxonomy.name", "Every taxonomy needs a name.");
             }
-            else
+            else if (content.Sources is not { Count: > 0 })
             {
                 var h = content.Taxonomy;
                 headers.Add(new TaxonomyHeader(h.Name.Trim(), h.Version, h.Source, h.License));
+            }
+
+            // An assembled taxonomy (an export) names the taxonomies it came from; those carry the provenance.
+            for (var s = 0; s < (content.Sources?.Count ?? 0); s++)
+            {
+                var source = content.Sources![s];
+                if (string.IsNullOrWhiteSpace(source.Name))
+                {
+                    Problem($"$.sources[{s}].name", "Every source needs a name.");
+                }
+                else
+                {
+                    headers.Add(new TaxonomyHeader(source.Name.Trim(), source.Version, source.Source, source.License));
+                }
             }
 
             for (var i = 0; i < (content.Nodes?.Count ?? 0); i++)
@@ -46,9 +58,9 @@ public static partial class TaxonomyValidator
                 var path = $"$.nodes[{i}]";
                 var raw = content.Nodes![i];
                 var ok = true;
-                if (string.IsNullOrWhiteSpace(raw.Id) || !Slug().IsMatch(raw.Id))
+                if (!NodeRules.IsSlug(raw.Id))
                 {
-                    Problem($"{path}.id", raw.Id is null ? "Missing id." : $"Id '{raw.Id}' is not a slug (lower-case letters and digits, single dashes between).");
+                    Problem($"{path}.id", NodeRules.NotASlug(raw.Id));
                     ok = false;
                 }
 
@@ -69,6 +81,12 @@ public static partial class TaxonomyValidator
 
                 if (!ok)
                 {
+                    continue;
+                }
+
+                if (existingKind?.Invoke(raw.Id!) is { } storedKind && storedKind != kind)
+                {
+                    Problem($"{path}.id", $"The id '{raw.Id}' belongs to a {storedKind} in the store; it cannot also name a {kind}.");
                     continue;
                 }
 
@@ -113,16 +131,21 @@ public static partial class TaxonomyValidator
                 continue;
             }
 
-            if (!RelationRules.Allows(relation, from.Kind, to.Kind))
+            var link = new GraphLink(from.Id, to.Id, relation, raw.Importance, raw.Level);
+            var linkProblems = RelationRules.Problems(link, from.Kind, to.Kind).ToList();
+            foreach (var (field, message) in linkProblems)
             {
-                Problem(path, $"{RelationRules.WireName(relation)} joins {RelationRules.Describe(relation)}, not {from.Kind} '{from.Id}' -> {to.Kind} '{to.Id}'.");
+                Problem(field == "relation" ? path : $"{path}.{field}", message);
+            }
+
+            if (linkProblems.Count > 0)
+            {
                 continue;
             }
 
-            ok &= Weight(raw.Importance, "importance", RelationRules.HasImportance(relation), relation, path, Problem);
-            ok &= Weight(raw.Level, "level", RelationRules.HasLevel(relation), relation, path, Problem);
-            if (!ok)
+            if (RelationRules.IsSymmetric(relation) && seen.Contains((to.Id, from.Id, relation)))
             {
+                Problem(path, $"{RelationRules.WireName(relation)} is symmetric: {to.Id} -{RelationRules.WireName(relation)}-> {from.Id} already says this.");
                 continue;
             }
 
@@ -132,7 +155,7 @@ public static partial class TaxonomyValidator
                 continue;
             }
 
-            links.Add(new GraphLink(from.Id, to.Id, relation, raw.Importance, raw.Level));
+            links.Add(link);
 
             GraphNode? Endpoint(string? id, string where)
             {
@@ -142,13 +165,18 @@ public static partial class TaxonomyValidator
                     return null;
                 }
 
-                if (!nodes.TryGetValue(id, out var entry))
+                if (nodes.TryGetValue(id, out var entry))
                 {
-                    Problem(where, $"No node has the id '{id}'.");
-                    return null;
+                    return entry.Node;
                 }
 
-                return entry.Node;
+                if (existingKind?.Invoke(id) is { } stored)
+                {
+                    return new GraphNode(id, stored, id, null, [], GraphNode.NoProperties); // the store's node: only id and kind matter here
+                }
+
+                Problem(where, $"No node has the id '{id}'.");
+                return null;
             }
         }
 
@@ -158,27 +186,5 @@ public static partial class TaxonomyValidator
         }
 
         return new TaxonomyDocument(headers, nodes.Values.Select(v => v.Node).ToArray(), links);
-    }
-
-    private static bool Weight(double? value, string field, bool carries, RelationKind relation, string path, Action<string, string> problem)
-    {
-        if (value is null)
-        {
-            return true;
-        }
-
-        if (!carries)
-        {
-            problem($"{path}.{field}", $"{RelationRules.WireName(relation)} links carry no {field}.");
-            return false;
-        }
-
-        if (double.IsNaN(value.Value) || value < 0 || value > 1)
-        {
-            problem($"{path}.{field}", $"The {field} must be between 0 and 1; got {value}.");
-            return false;
-        }
-
-        return true;
     }
 }

@@ -1,30 +1,61 @@
+using System.Text;
 using System.Text.Json;
 using RoleGraph.Core.Model;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace RoleGraph.Core.Taxonomy;
 
-/// <summary>Writes a document in the taxonomy file format (JSON), so that what is written reads back the same.</summary>
+/// <summary>
+/// Writes a graph in the taxonomy format, YAML or JSON, so that what is written reads back as the same graph.
+/// Nodes and links are written in a fixed order: the same graph always gives the same text.
+/// </summary>
 public static class TaxonomyWriter
 {
-    public static TaxonomyFile ToFile(TaxonomyDocument document, TaxonomyHeader header) => new()
+    private static readonly ISerializer Yaml = new SerializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        .DisableAliases()
+        .Build();
+
+    private static readonly JsonSerializerOptions Json = new(TaxonomyReader.Json) { WriteIndented = true };
+
+    /// <summary>
+    /// The file form of a document. One source taxonomy becomes the header; several are listed under `sources`
+    /// (with their licences) beneath a header naming the export.
+    /// </summary>
+    public static TaxonomyFile ToFile(TaxonomyDocument document) => new()
     {
         FormatVersion = TaxonomyFile.CurrentFormatVersion,
-        Taxonomy = new TaxonomyFileHeader { Name = header.Name, Version = header.Version, Source = header.Source, License = header.License },
-        Nodes = document.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(n => new TaxonomyFileNode
-        {
-            Id = n.Id,
-            Kind = n.Kind.ToString(),
-            Name = n.Name,
-            Description = n.Description,
-            Aliases = n.Aliases.Count == 0 ? null : [.. n.Aliases],
-            Properties = n.Properties.Count == 0 ? null : new Dictionary<string, string>(n.Properties),
-        }).ToList(),
-        Links = document.Links
-            .OrderBy(l => l.FromId, StringComparer.Ordinal).ThenBy(l => l.Relation).ThenBy(l => l.ToId, StringComparer.Ordinal)
-            .Select(l => new TaxonomyFileLink { From = l.FromId, To = l.ToId, Relation = RelationRules.WireName(l.Relation), Importance = l.Importance, Level = l.Level })
-            .ToList(),
+        Taxonomy = document.Sources.Count == 1
+            ? TaxonomyFileMapping.ToFile(document.Sources[0])
+            : new TaxonomyFileHeader { Name = "RoleGraph export", Source = document.Sources.Count == 0 ? null : string.Join("; ", document.Sources.Select(s => s.Name)) },
+        Sources = document.Sources.Count > 1 ? document.Sources.Select(TaxonomyFileMapping.ToFile).ToList() : null,
+        Nodes = document.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
+        Links = OrderedLinks(document.Links).Select(TaxonomyFileMapping.ToFile).ToList(),
     };
 
-    public static Task WriteJsonAsync(Stream stream, TaxonomyFile file, CancellationToken cancellationToken) =>
-        JsonSerializer.SerializeAsync(stream, file, TaxonomyReader.Json, cancellationToken);
+    /// <summary>The order links are written in, so that the same graph always gives the same file.</summary>
+    public static IEnumerable<GraphLink> OrderedLinks(IEnumerable<GraphLink> links) =>
+        links.OrderBy(l => l.FromId, StringComparer.Ordinal).ThenBy(l => l.Relation).ThenBy(l => l.ToId, StringComparer.Ordinal);
+
+    public static async Task WriteAsync(Stream stream, TaxonomyDocument document, TaxonomyFormat format, CancellationToken cancellationToken)
+    {
+        var file = ToFile(document);
+        if (format == TaxonomyFormat.Json)
+        {
+            await JsonSerializer.SerializeAsync(stream, file, Json, cancellationToken);
+            return;
+        }
+
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        Yaml.Serialize(writer, file);
+    }
+
+    public static async Task<string> WriteToStringAsync(TaxonomyDocument document, TaxonomyFormat format, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await WriteAsync(stream, document, format, cancellationToken);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 }

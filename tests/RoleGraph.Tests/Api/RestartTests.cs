@@ -8,11 +8,15 @@ public sealed class RestartTests
     [Fact]
     public async Task A_restarted_service_answers_from_its_data_file_without_reseeding()
     {
-        using var first = new RoleGraphApiFactory();
-        var before = await first.GraphQL().QueryAsync("{ skills(first: 100) { totalCount nodes { id } } }");
-        Assert.True(File.Exists(first.DataFile));
+        var directory = Directory.CreateTempSubdirectory("rolegraph-restart-").FullName;
+        System.Text.Json.Nodes.JsonNode before;
+        using (var first = new RoleGraphApiFactory { DataDirectory = directory })
+        {
+            before = await first.GraphQL().QueryAsync("{ skills(first: 100) { totalCount nodes { id } } }");
+            Assert.True(File.Exists(first.DataFile + ".journal"));
+        }
 
-        using var second = new RoleGraphApiFactory { DataDirectory = first.DataDirectory };
+        using var second = new RoleGraphApiFactory { DataDirectory = directory };
         second.Settings["RoleGraph:Seed:LoadWhenEmpty"] = "false";
         second.Settings["RoleGraph:Seed:Path"] = "does-not-exist";
         var after = await second.GraphQL().QueryAsync("{ skills(first: 100) { totalCount nodes { id } } }");

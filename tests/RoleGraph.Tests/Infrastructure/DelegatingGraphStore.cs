@@ -1,4 +1,5 @@
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
@@ -37,5 +38,7 @@ public class DelegatingGraphStore : IGraphStore
     public virtual Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken) =>
         Inner.SimilarRolesAsync(roleId, first, cancellationToken);
 
-    public virtual Task ReplaceAllAsync(TaxonomyDocument document, CancellationToken cancellationToken) => Inner.ReplaceAllAsync(document, cancellationToken);
+    public virtual Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken) => Inner.ApplyAsync(edit, dryRun, cancellationToken);
+
+    public virtual Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken) => Inner.ExportAsync(cancellationToken);
 }

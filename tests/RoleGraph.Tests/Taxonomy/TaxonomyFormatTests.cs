@@ -53,7 +53,7 @@ public sealed class TaxonomyFormatTests : IDisposable
 
         await using (var stream = File.Create(path))
         {
-            await TaxonomyWriter.WriteJsonAsync(stream, TaxonomyWriter.ToFile(seed, seed.Sources[0]), TestContext.Current.CancellationToken);
+            await TaxonomyWriter.WriteAsync(stream, seed, TaxonomyFormat.Json, TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(TaxonomyDump.Of(seed), TaxonomyDump.Of(TaxonomyReader.ReadFiles([path])));

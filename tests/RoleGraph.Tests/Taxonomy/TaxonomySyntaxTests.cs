@@ -27,7 +27,7 @@ public sealed class TaxonomySyntaxTests : IDisposable
 
         var problem = SingleProblem(path);
 
-        Assert.Equal((path, "line 7:4"), (problem.File, problem.Path));
+        Assert.Equal((path, "$", 7, 4), (problem.File, problem.Path, problem.Line, problem.Column));
         Assert.False(string.IsNullOrWhiteSpace(problem.Message));
     }
 
@@ -36,7 +36,9 @@ public sealed class TaxonomySyntaxTests : IDisposable
     {
         var path = _directory.Write("broken.yaml", "formatVersion: 1\ntaxonomy:\n  name: x\nnodes:\n  - { id: python, kind: Skill, name: Python\n");
 
-        Assert.Matches(@"^line \d+:\d+$", SingleProblem(path).Path);
+        var problem = SingleProblem(path);
+        Assert.Equal("$", problem.Path);
+        Assert.InRange(problem.Line ?? 0, 5, 6);
     }
 
     [Fact]
@@ -44,10 +46,14 @@ public sealed class TaxonomySyntaxTests : IDisposable
     {
         var path = _directory.Write("extra.yaml", "formatVersion: 1\ntaxonomy:\n  name: x\nnodes:\n  - id: python\n    kind: Skill\n    colour: red\n");
 
-        var problem = SingleProblem(path);
+        // Every problem at once: the unknown field and the missing name, each at its place.
+        var problems = Assert.Throws<TaxonomyValidationException>(() => TaxonomyReader.ReadFiles([path])).Problems;
 
-        Assert.Equal("line 7:5", problem.Path);
-        Assert.Contains("colour", problem.Message, StringComparison.Ordinal);
+        var colour = Assert.Single(problems, p => p.Path == "$.nodes[0].colour");
+        Assert.Equal((7, 5), (colour.Line, colour.Column));
+        Assert.Contains("Unknown field 'colour'", colour.Message, StringComparison.Ordinal);
+        var name = Assert.Single(problems, p => p.Path == "$.nodes[0].name");
+        Assert.Equal((5, 5), (name.Line, name.Column)); // the node's own place, since the field is absent
     }
 
     [Fact]
@@ -57,7 +63,8 @@ public sealed class TaxonomySyntaxTests : IDisposable
 
         var problem = SingleProblem(path);
 
-        Assert.StartsWith("$.nodes[2].colour (line ", problem.Path, StringComparison.Ordinal);
+        Assert.Equal("$.nodes[2].colour", problem.Path);
+        Assert.NotNull(problem.Line);
         Assert.Contains("colour", problem.Message, StringComparison.Ordinal);
     }
 
@@ -74,7 +81,7 @@ public sealed class TaxonomySyntaxTests : IDisposable
     {
         var path = _directory.Write("broken.json", "{\n  \"formatVersion\": 1,\n  \"taxonomy\": { \"name\": \"x\" \n}");
 
-        Assert.Matches(@"\(line 4:\d+\)$", SingleProblem(path).Path);
+        Assert.InRange(SingleProblem(path).Line ?? 0, 4, 5); // the missing brace is reported where the input ends
     }
 
     [Fact]

@@ -1,0 +1,43 @@
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Store;
+using RoleGraph.Core.Taxonomy;
+
+namespace RoleGraph.Core.Editing;
+
+/// <summary>
+/// Imports taxonomy texts into a store, the same way for the GraphQL mutation and the command line: parse,
+/// validate with every problem's place (links may reach nodes the store already holds when merging), then let the
+/// store plan and apply the import atomically. An invalid document throws <see cref="TaxonomyValidationException"/>
+/// and changes nothing.
+/// </summary>
+public static class TaxonomyImporter
+{
+    public static async Task<EditReport> ImportAsync(
+        IGraphStore store, IReadOnlyList<(string Name, string Text, TaxonomyFormat Format)> documents, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
+    {
+        var document = await ValidateAsync(store, documents, mode, cancellationToken);
+        return await store.ApplyAsync(GraphEdit.Import(document, mode), dryRun, cancellationToken);
+    }
+
+    public static async Task<TaxonomyDocument> ValidateAsync(
+        IGraphStore store, IReadOnlyList<(string Name, string Text, TaxonomyFormat Format)> documents, ImportMode mode, CancellationToken cancellationToken)
+    {
+        var parsers = documents.Select(d => TaxonomyParser.Parse(d.Name, d.Text, d.Format)).ToList();
+        if (parsers.Any(p => p.Result is null))
+        {
+            throw new TaxonomyValidationException(parsers.SelectMany(p => p.Problems).ToList());
+        }
+
+        // The store's kinds for every id the documents mention, in one call: merged documents may link to the
+        // store's nodes; in any mode an id must keep its kind (replace mode re-creates it instead).
+        var mentioned = parsers.SelectMany(p => Ids(p.Result!)).ToHashSet(StringComparer.Ordinal);
+        var stored = await store.GetNodesAsync(mentioned, cancellationToken);
+        Func<string, NodeKind?>? existingKind = mode == ImportMode.Merge ? id => stored.TryGetValue(id, out var node) ? node.Kind : null : null;
+        return TaxonomyReader.Validate(parsers, existingKind);
+    }
+
+    private static IEnumerable<string> Ids(TaxonomyFile file) =>
+        (file.Nodes ?? []).Select(n => n.Id)
+            .Concat((file.Links ?? []).SelectMany(l => new[] { l.From, l.To }))
+            .OfType<string>();
+}
