@@ -4,12 +4,14 @@ using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Http;
 using RoleGraph.Api.Ide;
 
-if (SchemaExportCommand.Matches(args))
+if (RoleGraphCli.Handles(args))
 {
-    return SchemaExportCommand.Run(args);
+    return await RoleGraphCli.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binaries; the working directory is the caller's (paths given to the service and the
+// verbs, like the data file, are relative to where you run it).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddRoleGraphStore(builder.Configuration);
 builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());

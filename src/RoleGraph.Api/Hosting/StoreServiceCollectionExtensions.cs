@@ -15,8 +15,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value;
-            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var file = string.IsNullOrWhiteSpace(options.DataFile) ? null : new GraphDataFile(Path.Combine(contentRoot, options.DataFile));
+            var file = string.IsNullOrWhiteSpace(options.DataFile) ? null : new GraphDataFile(Path.GetFullPath(options.DataFile));
             return new EmbeddedGraphStore(file, provider.GetRequiredService<ILogger<EmbeddedGraphStore>>());
         });
         services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<EmbeddedGraphStore>());
