@@ -57,16 +57,31 @@ public sealed class TaxonomyValidationTests : IDisposable
         { null, "{ from: sql, to: languages, relation: IN_CATEGORY, level: 0.5 }", "$.links[5].level", "IN_CATEGORY links carry no level" },
         { null, "{ from: analyst, to: python, relation: REQUIRES, importance: 0.2 }", "$.links[5]", "Duplicate link analyst -REQUIRES-> python" },
         { null, "{ from: analyst, to: python, relation: requires }", "$.links[5]", "Duplicate link analyst -REQUIRES-> python" },
+        { null, "{ from: python, to: python, relation: RELATED_TO }", "$.links[5].to", "cannot link to itself" },
+        { "{ id: r, kind: Skill, name: R }", "{ from: python, to: r, relation: RELATED_TO }", "$.links[6]", "RELATED_TO is symmetric" },
     };
 
     [Theory]
     [MemberData(nameof(SingleDefects))]
     public void Each_defect_is_reported_at_its_json_path(string? extraNode, string? extraLink, string path, string message)
     {
-        var error = Rejected(SampleTaxonomy.Yaml(extraNode, extraLink));
+        var yaml = SampleTaxonomy.Yaml(extraNode, extraLink);
+        if (path == "$.links[6]")
+        {
+            // The reversed RELATED_TO case needs a second link: the extra one first, then its reverse.
+            yaml = yaml.Replace($"  - {extraLink}", $"  - {extraLink}\n  - {{ from: r, to: python, relation: RELATED_TO }}", StringComparison.Ordinal);
+        }
+
+        var error = Rejected(yaml);
 
         var problem = Assert.Single(error.Problems);
         Assert.Equal(path, problem.Path);
+
+        // The place is the offending item's line (the defect's own value, or the item when the value is absent).
+        var defectLine = path == "$.links[6]" ? "  - { from: r, to: python" : $"  - {extraNode ?? extraLink}";
+        var expectedLine = yaml.Split('\n').ToList().FindIndex(l => l.StartsWith(defectLine, StringComparison.Ordinal)) + 1;
+        Assert.Equal(expectedLine, problem.Line);
+        Assert.InRange(problem.Column ?? 0, 3, defectLine.Length + 200);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.Equal(_directory.Combine("taxonomy.yaml"), problem.File);
         Assert.Contains($"{path}: ", error.Message, StringComparison.Ordinal);
