@@ -81,6 +81,10 @@ public static class GraphEditPlanner
             {
                 Problem(GraphEditProblem.BadInput, $"deleteNodes[{i}]", $"The node '{id}' is both written and deleted.");
             }
+            else if (explicitlyDeleted.ContainsKey(id))
+            {
+                Problem(GraphEditProblem.BadInput, $"deleteNodes[{i}]", $"The node '{id}' is deleted more than once.");
+            }
             else if (nodes.Remove(id))
             {
                 explicitlyDeleted[id] = $"deleteNodes[{i}]";

@@ -19,14 +19,21 @@ namespace RoleGraph.Core.Embedded;
 public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger) : IGraphStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private volatile GraphSnapshot _snapshot = GraphSnapshot.Empty;
-    private IReadOnlyList<TaxonomyHeader> _sources = [];
-    private long _revision;
+    private volatile StoreState _state = StoreState.Empty;
+    private bool _opened;
 
-    public GraphSnapshot Snapshot => _snapshot;
+    /// <summary>The current graph. Graph, sources and revision are published together in one assignment, so a
+    /// reader never pairs a graph with another write's sources.</summary>
+    public GraphSnapshot Snapshot => _state.Graph;
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
+        if (_opened)
+        {
+            throw new InvalidOperationException("The embedded store is already open.");
+        }
+
+        _opened = true;
         if (dataFile is null)
         {
             LogInMemoryOnly(logger);
@@ -44,22 +51,21 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             throw new InvalidOperationException($"The data file {dataFile.Path} cannot be opened: {e.Message}", e);
         }
 
-        (_sources, _revision) = (stored.Sources, stored.Revision);
-        _snapshot = GraphSnapshot.Build(stored.Nodes, stored.Links);
-        LogLoaded(logger, _snapshot.NodeCount, _snapshot.LinkCount, dataFile.Path, _revision);
+        _state = new StoreState(GraphSnapshot.Build(stored.Nodes, stored.Links), stored.Sources, stored.Revision);
+        LogLoaded(logger, _state.Graph.NodeCount, _state.Graph.LinkCount, dataFile.Path, stored.Revision);
         return Task.CompletedTask;
     }
 
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
-        var graph = _snapshot;
+        var graph = Snapshot;
         var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, k => graph.OfKind(k).Length);
         return Task.FromResult(new GraphStatistics(byKind, graph.LinkCount));
     }
 
     public Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var graph = _snapshot;
+        var graph = Snapshot;
         var found = new Dictionary<string, GraphNode>(ids.Count, StringComparer.Ordinal);
         foreach (var id in ids)
         {
@@ -75,7 +81,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     public Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
         IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
     {
-        var graph = _snapshot;
+        var graph = Snapshot;
         var outgoing = direction == LinkDirection.Outgoing;
         var result = new Dictionary<string, IReadOnlyList<LinkedNode>>(ids.Count, StringComparer.Ordinal);
         foreach (var id in ids)
@@ -109,19 +115,19 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
     {
         query.Page.Validate();
-        return Task.FromResult(NodeListing.Page(_snapshot, query));
+        return Task.FromResult(NodeListing.Page(Snapshot, query));
     }
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        return Task.FromResult(NodeSearch.Find(_snapshot, query.Text, query.Kinds, query.First));
+        return Task.FromResult(NodeSearch.Find(Snapshot, query.Text, query.Kinds, query.First));
     }
 
     public Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        var graph = _snapshot;
+        var graph = Snapshot;
         var roles = query.RoleIds.Select(id => RoleIndex(graph, "roleIds", id)).ToArray();
         return Task.FromResult(Overlap.Compute(graph, roles, query.EffectiveKinds));
     }
@@ -129,7 +135,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        var graph = _snapshot;
+        var graph = Snapshot;
         var from = NodeIndex(graph, "fromId", query.FromId);
         var to = NodeIndex(graph, "toId", query.ToId);
         return Task.FromResult(ShortestPaths.Find(graph, from, to, query.MaxHops, query.Via, query.First));
@@ -137,7 +143,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
     public Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
     {
-        var graph = _snapshot;
+        var graph = Snapshot;
         var from = RoleIndex(graph, "fromRoleId", fromRoleId);
         var to = RoleIndex(graph, "toRoleId", toRoleId);
         return Task.FromResult(SkillGap.Compute(graph, from, to));
@@ -150,7 +156,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             throw GraphInputException.OutOfRange("first", first, 1, PageRequest.MaxPageSize);
         }
 
-        var graph = _snapshot;
+        var graph = Snapshot;
         return Task.FromResult(Similarity.Rank(graph, RoleIndex(graph, "roleId", roleId), first));
     }
 
@@ -159,23 +165,23 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var current = _snapshot;
-            var plan = GraphEditPlanner.Plan(current.Nodes, current.Links, edit);
-            var sources = MergedSources(edit);
-            var sourcesChanged = !sources.SequenceEqual(_sources);
+            var current = _state;
+            var plan = GraphEditPlanner.Plan(current.Graph.Nodes, current.Graph.Links, edit);
+            var sources = MergedSources(current.Sources, edit);
+            var sourcesChanged = !sources.SequenceEqual(current.Sources);
             if (dryRun || (plan.Changes.IsEmpty && !sourcesChanged))
             {
                 return plan.Report(dryRun);
             }
 
             var snapshot = GraphSnapshot.Build(plan.Nodes, plan.Links);
-            var revision = _revision + 1;
+            var revision = current.Revision + 1;
             if (dataFile is not null)
             {
                 await dataFile.AppendAsync(revision, plan.Changes, sourcesChanged ? sources : null, cancellationToken);
             }
 
-            (_sources, _revision, _snapshot) = (sources, revision, snapshot);
+            _state = new StoreState(snapshot, sources, revision);
 
             // Compaction keeps replay short. The write is already durable in the journal, so a failure here is
             // logged, not reported to the writer; the next write tries again.
@@ -201,8 +207,8 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
     public Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
     {
-        var (graph, sources) = (_snapshot, _sources);
-        return Task.FromResult(new TaxonomyDocument(sources, graph.Nodes, graph.Links));
+        var state = _state;
+        return Task.FromResult(new TaxonomyDocument(state.Sources, state.Graph.Nodes, state.Graph.Links));
     }
 
     public void Dispose()
@@ -214,10 +220,15 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     private const long CompactionMinimumBytes = 4 << 20;
 
     /// <summary>Replace takes the edit's sources; merge adds those not yet recorded, by name.</summary>
-    private IReadOnlyList<TaxonomyHeader> MergedSources(GraphEdit edit) =>
+    private static IReadOnlyList<TaxonomyHeader> MergedSources(IReadOnlyList<TaxonomyHeader> current, GraphEdit edit) =>
         edit.ReplaceAll
             ? edit.Sources
-            : [.. _sources, .. edit.Sources.Where(s => _sources.All(existing => existing.Name != s.Name))];
+            : [.. current, .. edit.Sources.Where(s => current.All(existing => existing.Name != s.Name))];
+
+    private sealed record StoreState(GraphSnapshot Graph, IReadOnlyList<TaxonomyHeader> Sources, long Revision)
+    {
+        public static readonly StoreState Empty = new(GraphSnapshot.Empty, [], 0);
+    }
 
     private static int NodeIndex(GraphSnapshot graph, string argument, string id) =>
         graph.TryGetIndex(id, out var index) ? index : throw GraphInputException.UnknownId(argument, id);

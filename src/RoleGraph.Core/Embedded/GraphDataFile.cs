@@ -49,9 +49,20 @@ public class GraphDataFile(string path) : IDisposable
             throw new IOException($"The data file {Path} is in use by another RoleGraph process (lock {LockPath}).", e);
         }
 
-        var graph = ReadSnapshot();
-        graph = ReplayJournal(graph);
-        _journal = new FileStream(JournalPath, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
+        StoredGraph graph;
+        try
+        {
+            graph = ReplayJournal(ReadSnapshot());
+        }
+        catch (Exception e) when (e is JsonException or NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            // Whatever the damage looks like inside, the caller hears one thing: this file, unreadable, and why.
+            throw new InvalidDataException($"{Path} cannot be read as a RoleGraph data file (format version {SnapshotFileContent.CurrentFormatVersion}): {e.Message}", e);
+        }
+
+        // Not FileMode.Append: compaction must be able to truncate the journal.
+        _journal = new FileStream(JournalPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read, 1 << 16);
+        _journal.Seek(0, SeekOrigin.End);
         return graph;
     }
 
@@ -170,6 +181,11 @@ public class GraphDataFile(string path) : IDisposable
             throw new InvalidDataException($"{Path} is not a RoleGraph data file of format version {SnapshotFileContent.CurrentFormatVersion}.");
         }
 
+        if (content.Nodes is null || content.Links is null || content.Nodes.Contains(null!) || content.Links.Contains(null!) || content.Sources is null || content.Sources.Contains(null!))
+        {
+            throw new InvalidDataException($"{Path} has missing or empty (null) entries.");
+        }
+
         // The snapshot goes through the same validation as any taxonomy, so a damaged file is refused, not half-loaded.
         var asTaxonomy = new TaxonomyFile
         {
@@ -217,8 +233,16 @@ public class GraphDataFile(string path) : IDisposable
                 continue; // already in the snapshot: a crash came between compaction's two steps
             }
 
-            Apply(entry, nodes, links);
-            sources = entry.Sources?.Select(TaxonomyFileMapping.FromFile).ToArray() ?? sources;
+            try
+            {
+                Apply(entry, nodes, links);
+                sources = entry.Sources?.Select(TaxonomyFileMapping.FromFile).ToArray() ?? sources;
+            }
+            catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidDataException)
+            {
+                throw new InvalidDataException($"{JournalPath} line {lineNumber} holds a change this version cannot apply: {e.Message}", e);
+            }
+
             revision = entry.Revision;
         }
 

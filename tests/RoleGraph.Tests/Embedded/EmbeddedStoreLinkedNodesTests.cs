@@ -1,3 +1,4 @@
+using RoleGraph.Core.Editing;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
@@ -25,7 +26,7 @@ public sealed class EmbeddedStoreLinkedNodesTests : IAsyncLifetime
             .Supports("t", "s3");
 
         await _store.InitializeAsync(_ct);
-        await _store.ReplaceAllAsync(graph.Document(), _ct);
+        await _store.ApplyAsync(GraphEdit.Import(graph.Document(), ImportMode.Replace), dryRun: false, _ct);
     }
 
     public ValueTask DisposeAsync()

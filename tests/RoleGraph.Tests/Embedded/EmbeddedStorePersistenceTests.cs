@@ -1,169 +1,205 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
-using RoleGraph.Tests.Infrastructure;
-using RoleGraph.Tests.Taxonomy;
+using RoleGraph.Tests.Algorithms;
 
 namespace RoleGraph.Tests.Embedded;
 
+/// <summary>Every sort of write reaches the data file: a new store over the same path holds exactly what was written.</summary>
 public sealed class EmbeddedStorePersistenceTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly StoreDirectory _data = new();
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _data.Dispose();
 
-    private string DataPath => _directory.Combine("data.json");
+    private static TaxonomyDocument Extra(string engineerName = "Engineer") => TestGraph.Create()
+        .Role("engineer", engineerName, "Software engineer").Skill("rust", "Rust").Tool("cargo", "Cargo")
+        .Requires("engineer", "rust", 0.75, 0.25).Uses("engineer", "cargo").Supports("cargo", "rust")
+        .Document("Extra");
 
-    private static EmbeddedGraphStore Store(string path) => new(new GraphDataFile(path), NullLogger<EmbeddedGraphStore>.Instance);
-
-    private async Task<EmbeddedGraphStore> OpenAsync(string path)
+    /// <summary>Imports in both modes, node and link upserts, link and cascading node deletes, each changing something.</summary>
+    private static IReadOnlyList<GraphEdit> Writes()
     {
-        var store = Store(path);
-        await store.InitializeAsync(_ct);
-        return store;
+        var sample = TestDocuments.Sample();
+        return
+        [
+            GraphEdit.Import(TestDocuments.Seed(), ImportMode.Merge),
+            GraphEdit.Import(Extra(), ImportMode.Replace),
+            GraphEdit.Import(sample with { Sources = [.. sample.Sources, new TaxonomyHeader("Second", "3.1", "Elsewhere", "MIT")] }, ImportMode.Merge),
+            new GraphEdit
+            {
+                UpsertNodes =
+                [
+                    new GraphNode("go", NodeKind.Skill, "Go", "A language.", ["Golang"], new Dictionary<string, string> { ["origin"] = "Google" }),
+                ],
+            },
+            new GraphEdit { UpsertNodes = [sample.Nodes.Single(n => n.Id == "analyst") with { Description = "Turns data into answers.", Aliases = ["Analyst II"] }] },
+            new GraphEdit
+            {
+                UpsertLinks =
+                [
+                    new GraphLink("analyst", "go", RelationKind.Requires, 0.3, 0.7),
+                    new GraphLink("engineer", "rust", RelationKind.Requires, 0.5, 0.9),
+                ],
+            },
+            new GraphEdit { DeleteLinks = [new LinkKey("analyst", "pandas", RelationKind.Uses)] },
+
+            // A link deleted and written again in one edit: replay must delete before it writes.
+            new GraphEdit
+            {
+                DeleteLinks = [new LinkKey("analyst", "go", RelationKind.Requires)],
+                UpsertLinks = [new GraphLink("analyst", "go", RelationKind.Requires, 0.35, 0.65)],
+            },
+            new GraphEdit { DeleteNodes = ["python"], Cascade = true },
+            GraphEdit.Import(Extra("Staff engineer"), ImportMode.Merge),
+        ];
     }
 
-    /// <summary>The sample taxonomy, read and validated: aliases, a description, a property, importance and level.</summary>
-    private static TaxonomyDocument Sample()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_sort_of_write_survives_a_restart(bool reopenAfterEachWrite)
     {
-        using var source = new TempDirectory();
-        return TaxonomyReader.ReadFiles([source.Write("sample.yaml", SampleTaxonomy.Yaml())]);
-    }
-
-    private static TaxonomyDocument SeedDocument() => TaxonomyReader.ReadDirectory(RepositoryFiles.PathOf("seed"));
-
-    private static string[] Dump(EmbeddedGraphStore store) => TaxonomyDump.Of(store.Snapshot.Nodes, store.Snapshot.Links);
-
-    private static string[] Dump(TaxonomyDocument document) => TaxonomyDump.Of(document.Nodes, document.Links);
-
-    [Fact]
-    public async Task A_new_store_over_the_same_file_holds_the_graph_that_was_written()
-    {
-        var document = Sample();
-        using (var writer = await OpenAsync(DataPath))
+        var store = await _data.OpenAsync();
+        try
         {
-            await writer.ReplaceAllAsync(document, _ct);
-            Assert.Equal(Dump(document), Dump(writer));
+            string[] expected = [];
+            foreach (var edit in Writes())
+            {
+                await store.ApplyAsync(edit, dryRun: false, _ct);
+                expected = await StoreDirectory.DumpAsync(store);
+                if (reopenAfterEachWrite)
+                {
+                    store.Dispose();
+                    store = await _data.OpenAsync();
+                    Assert.Equal(expected, await StoreDirectory.DumpAsync(store));
+                }
+            }
+
+            store.Dispose();
+            store = await _data.OpenAsync();
+
+            Assert.Equal(expected, await StoreDirectory.DumpAsync(store));
+            var export = await store.ExportAsync(_ct);
+            Assert.Equal(
+                [new TaxonomyHeader("Extra"), new TaxonomyHeader("Sample", "2.0", "Written for the tests", "CC0"), new TaxonomyHeader("Second", "3.1", "Elsewhere", "MIT")],
+                export.Sources);
+            Assert.Null(store.Snapshot.Find("machine-learning-engineer"));
+            Assert.Null(store.Snapshot.Find("python"));
+            Assert.DoesNotContain(export.Links, l => l.FromId == "python" || l.ToId == "python");
+            var go = Assert.Single((await store.GetLinkedAsync(["analyst"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["analyst"]);
+            Assert.Equal(("go", 0.35, 0.65), (go.Node.Id, go.Link.Importance, go.Link.Level));
+
+            // The last merge import set the weights the link upsert had changed back to the document's.
+            var rust = Assert.Single((await store.GetLinkedAsync(["engineer"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["engineer"]);
+            Assert.Equal(("rust", 0.75, 0.25), (rust.Node.Id, rust.Link.Importance, rust.Link.Level));
+            var goNode = (await store.GetNodesAsync(["go"], _ct))["go"];
+            Assert.Equal(("A language.", "Golang", "Google"), (goNode.Description, Assert.Single(goNode.Aliases), goNode.Property("origin")));
+            Assert.Equal("Staff engineer", store.Snapshot.Find("engineer")!.Name);
+            Assert.Equal(Enumerable.Range(1, Writes().Count).Select(i => (long)i), _data.JournalRevisions());
         }
-
-        using var reader = await OpenAsync(DataPath);
-
-        Assert.Equal(Dump(document), Dump(reader));
-        var python = Assert.Single((await reader.GetLinkedAsync(["analyst"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["analyst"]);
-        Assert.Equal(("python", 0.9, 0.5), (python.Node.Id, python.Link.Importance, python.Link.Level));
-        var analyst = (await reader.GetNodesAsync(["analyst"], _ct))["analyst"];
-        Assert.Equal(["Data analyst", "BI analyst"], analyst.Aliases);
-        Assert.Equal("Reporting", analyst.Property(WellKnownProperties.PrimaryFocus));
+        finally
+        {
+            store.Dispose();
+        }
     }
 
     [Fact]
     public async Task The_seed_survives_a_round_trip_through_the_data_file()
     {
-        var seed = SeedDocument();
-        using (var writer = await OpenAsync(DataPath))
+        var seed = TestDocuments.Seed();
+        using (var writer = await _data.OpenAsync())
         {
-            await writer.ReplaceAllAsync(seed, _ct);
+            await writer.ApplyAsync(GraphEdit.Import(seed, ImportMode.Replace), dryRun: false, _ct);
         }
 
-        using var reader = await OpenAsync(DataPath);
+        using var reader = await _data.OpenAsync();
         var statistics = await reader.GetStatisticsAsync(_ct);
 
-        Assert.Equal(Dump(seed), Dump(reader));
+        Assert.Equal(StoreDirectory.Dump(seed), await StoreDirectory.DumpAsync(reader));
         Assert.Equal((seed.Nodes.Count, seed.Links.Count), (statistics.Nodes, statistics.Links));
     }
 
     [Fact]
-    public async Task A_write_leaves_one_valid_json_file_and_no_temporary_file()
+    public async Task Revisions_go_up_by_one_per_write_and_carry_on_after_a_restart()
     {
-        using var store = await OpenAsync(DataPath);
-
-        await store.ReplaceAllAsync(Sample(), _ct);
-        await store.ReplaceAllAsync(SeedDocument(), _ct);
-
-        Assert.Equal(["data.json"], _directory.FileNames());
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(DataPath, _ct));
-        Assert.Equal(TaxonomyFile.CurrentFormatVersion, json.RootElement.GetProperty("formatVersion").GetInt32());
-    }
-
-    [Fact]
-    public async Task A_write_replaces_a_larger_existing_file_whole()
-    {
-        await File.WriteAllTextAsync(DataPath, new string('x', 1 << 20), _ct);
-        using var store = Store(DataPath);
-
-        await store.ReplaceAllAsync(Sample(), _ct);
-
-        var written = await File.ReadAllTextAsync(DataPath, _ct);
-        Assert.DoesNotContain("xxx", written, StringComparison.Ordinal);
-        using (JsonDocument.Parse(written))
+        using (var store = await _data.OpenAsync())
         {
+            await store.ApplyAsync(GraphEdit.Import(TestDocuments.Sample(), ImportMode.Merge), dryRun: false, _ct);
+            await store.ApplyAsync(new GraphEdit { UpsertNodes = [Node("go")] }, dryRun: false, _ct);
+            Assert.Equal([1L, 2L], _data.JournalRevisions());
         }
 
-        using var reader = await OpenAsync(DataPath);
-        Assert.Equal(Dump(Sample()), Dump(reader));
-    }
-
-    [Fact]
-    public async Task Replacing_a_big_graph_with_a_small_one_leaves_only_the_small_one()
-    {
-        using (var store = await OpenAsync(DataPath))
+        using (var store = await _data.OpenAsync())
         {
-            await store.ReplaceAllAsync(SeedDocument(), _ct);
-            await store.ReplaceAllAsync(Sample(), _ct);
-            Assert.Null(store.Snapshot.Find("machine-learning-engineer"));
+            await store.ApplyAsync(new GraphEdit { UpsertNodes = [Node("rust")] }, dryRun: false, _ct);
         }
 
-        using var reader = await OpenAsync(DataPath);
-
-        Assert.Equal(Dump(Sample()), Dump(reader));
+        Assert.Equal([1L, 2L, 3L], _data.JournalRevisions());
+        Assert.Equal([[.. TestDocuments.Sample().Nodes.Select(n => n.Id)], ["go"], ["rust"]], _data.JournalLines().Select(l => l.WrittenNodeIds));
     }
 
     [Fact]
-    public async Task The_data_directory_is_created_on_the_first_write()
+    public async Task An_edit_that_changes_nothing_appends_nothing_and_takes_no_revision()
     {
-        var path = _directory.Combine(Path.Combine("nested", "deeper", "graph.json"));
-        using var store = await OpenAsync(path);
+        using var store = await _data.OpenAsync();
+        var sample = TestDocuments.Sample();
+        await store.ApplyAsync(GraphEdit.Import(sample, ImportMode.Merge), dryRun: false, _ct);
+        var journal = _data.JournalBytes();
 
-        Assert.False(File.Exists(path));
-        Assert.Equal(0, store.Snapshot.NodeCount);
+        GraphEdit[] noOps =
+        [
+            GraphEdit.Import(sample, ImportMode.Merge),
+            GraphEdit.Import(sample, ImportMode.Replace),
+            new GraphEdit { UpsertNodes = [sample.Nodes[0]], UpsertLinks = [sample.Links[0]] },
+            new GraphEdit { Sources = sample.Sources },
+            new GraphEdit(),
+        ];
+        foreach (var edit in noOps)
+        {
+            var report = await store.ApplyAsync(edit, dryRun: false, _ct);
+            Assert.False(report.Changed);
+            Assert.Equal(journal, _data.JournalBytes());
+        }
 
-        await store.ReplaceAllAsync(Sample(), _ct);
-
-        using var reader = await OpenAsync(path);
-        Assert.Equal(Dump(Sample()), Dump(reader));
+        await store.ApplyAsync(new GraphEdit { UpsertNodes = [Node("go")] }, dryRun: false, _ct);
+        Assert.Equal([1L, 2L], _data.JournalRevisions());
     }
 
     [Fact]
-    public async Task A_failed_write_leaves_no_temporary_file_and_keeps_the_previous_graph()
+    public async Task An_edit_that_only_adds_a_source_is_journalled_and_survives()
     {
-        using var store = await OpenAsync(DataPath);
-        await store.ReplaceAllAsync(Sample(), _ct);
+        using (var store = await _data.OpenAsync())
+        {
+            await store.ApplyAsync(GraphEdit.Import(TestDocuments.Sample(), ImportMode.Merge), dryRun: false, _ct);
+            var report = await store.ApplyAsync(new GraphEdit { Sources = [new TaxonomyHeader("Notes", License: "CC-BY")] }, dryRun: false, _ct);
+            Assert.False(report.Changed);
+        }
 
-        // A directory where the data file should be: the temporary file is written, the final rename fails.
-        File.Delete(DataPath);
-        Directory.CreateDirectory(DataPath);
-        await Assert.ThrowsAnyAsync<IOException>(() => store.ReplaceAllAsync(SeedDocument(), _ct));
-
-        Assert.Equal(Dump(Sample()), Dump(store));
-        Assert.Equal(["data.json"], _directory.FileNames());
-        Assert.Empty(Directory.EnumerateFileSystemEntries(DataPath));
+        Assert.Equal([1L, 2L], _data.JournalRevisions());
+        using var reader = await _data.OpenAsync();
+        Assert.Equal(["Sample", "Notes"], (await reader.ExportAsync(_ct)).Sources.Select(s => s.Name));
+        Assert.Equal("CC-BY", (await reader.ExportAsync(_ct)).Sources[1].License);
     }
 
     [Fact]
-    public async Task A_write_that_cannot_create_its_directory_changes_nothing()
+    public async Task The_data_directory_is_created_when_the_store_opens()
     {
-        // The data file sits below a path that is a file, so its directory cannot be created.
-        var blocker = _directory.Write("blocker", "not a directory");
-        using var store = Store(Path.Combine(blocker, "data.json"));
+        var path = _data.Directory.Combine(Path.Combine("nested", "deeper", "graph.json"));
+        using (var store = new EmbeddedGraphStore(new GraphDataFile(path), NullLogger<EmbeddedGraphStore>.Instance))
+        {
+            await store.InitializeAsync(_ct);
+            Assert.True(Directory.Exists(Path.GetDirectoryName(path)));
+            await store.ApplyAsync(GraphEdit.Import(TestDocuments.Sample(), ImportMode.Replace), dryRun: false, _ct);
+        }
 
-        await Assert.ThrowsAnyAsync<IOException>(() => store.ReplaceAllAsync(Sample(), _ct));
-
-        Assert.Equal(0, store.Snapshot.NodeCount);
-        Assert.Equal(["blocker"], _directory.FileNames());
+        using var reader = new EmbeddedGraphStore(new GraphDataFile(path), NullLogger<EmbeddedGraphStore>.Instance);
+        await reader.InitializeAsync(_ct);
+        Assert.Equal(StoreDirectory.Dump(TestDocuments.Sample()), await StoreDirectory.DumpAsync(reader));
     }
 
     [Fact]
@@ -172,9 +208,11 @@ public sealed class EmbeddedStorePersistenceTests : IDisposable
         using var store = new EmbeddedGraphStore(null, NullLogger<EmbeddedGraphStore>.Instance);
         await store.InitializeAsync(_ct);
 
-        await store.ReplaceAllAsync(Sample(), _ct);
+        await store.ApplyAsync(GraphEdit.Import(TestDocuments.Sample(), ImportMode.Replace), dryRun: false, _ct);
 
-        Assert.Equal(Dump(Sample()), Dump(store));
-        Assert.Empty(_directory.FileNames());
+        Assert.Equal(StoreDirectory.Dump(TestDocuments.Sample()), await StoreDirectory.DumpAsync(store));
+        Assert.Empty(_data.Directory.FileNames());
     }
+
+    private static GraphNode Node(string id) => new(id, NodeKind.Skill, id, null, [], GraphNode.NoProperties);
 }
