@@ -3,6 +3,7 @@ using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Http;
 using RoleGraph.Api.Ide;
+using RoleGraph.Api.Security;
 
 if (RoleGraphCli.Handles(args))
 {
@@ -15,6 +16,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Services.AddRoleGraphStore(builder.Configuration);
 builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());
+builder.Services.AddRoleGraphSecurity(builder.Configuration);
+builder.Services.AddSingleton<GraphQLAccess>();
 builder.Services.AddScoped<GraphQLHttpHandler>();
 builder.Services.AddBananaCakePop(builder.Configuration);
 builder.Services.AddHostedService<StartupBanner>();

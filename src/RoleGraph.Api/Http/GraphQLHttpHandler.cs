@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.GraphQL.Errors;
+using RoleGraph.Api.Security;
 
 namespace RoleGraph.Api.Http;
 
@@ -15,7 +16,7 @@ namespace RoleGraph.Api.Http;
 /// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
 /// string that is not a GraphQL request at all answers 400 under both.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer)
+public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -41,6 +42,12 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The body is not a GraphQL request: {e.Message}");
+            return;
+        }
+
+        if (request is not null && await access.CheckAsync(context, SelectedOperation(request)) is { } denial)
+        {
+            await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
             return;
         }
 
@@ -81,11 +88,18 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return;
         }
 
-        if (SelectedOperation(request) is { } operation && operation != OperationType.Query)
+        var selected = SelectedOperation(request);
+        if (selected is { } operation && operation != OperationType.Query)
         {
             context.Response.Headers.Allow = "POST";
             await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
                 $"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            return;
+        }
+
+        if (await access.CheckAsync(context, selected) is { } denial)
+        {
+            await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
             return;
         }
 
@@ -117,8 +131,9 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
     }
 
     /// <summary>
-    /// The operation a GET would run, read without executing, so that a mutation is refused before anything runs.
-    /// A document that does not parse yields null and is left to the executer to report.
+    /// The operation a request would run, read without executing, so that a mutation over GET or without the right
+    /// to write is refused before anything runs. A document that does not parse, or names no single operation,
+    /// yields null and is left to the executer to report; it can run nothing.
     /// </summary>
     private static OperationType? SelectedOperation(GraphQLRequest request)
     {
@@ -145,8 +160,8 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json,
             $"This endpoint answers {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}; the Accept header allows neither.");
 
-    private Task WriteErrorAsync(HttpContext context, int status, string mediaType, string message) =>
-        WriteAsync(context, status, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.BadRequest }] });
+    private Task WriteErrorAsync(HttpContext context, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>
+        WriteAsync(context, status, mediaType, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
 
     private async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result)
     {

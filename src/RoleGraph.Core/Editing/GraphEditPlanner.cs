@@ -149,7 +149,9 @@ public static class GraphEditPlanner
                 continue;
             }
 
-            if (RelationRules.IsSymmetric(link.Relation) && links.ContainsKey(new LinkKey(link.ToId, link.FromId, link.Relation)))
+            // In replace mode a stored reverse link goes unless the edit repeats it (which the taxonomy validator refuses).
+            var reverse = new LinkKey(link.ToId, link.FromId, link.Relation);
+            if (RelationRules.IsSymmetric(link.Relation) && (edit.ReplaceAll ? upsertedLinks.Contains(reverse) : links.ContainsKey(reverse)))
             {
                 Problem(GraphEditProblem.BadInput, path, $"{RelationRules.WireName(link.Relation)} is symmetric: the link {link.ToId} -> {link.FromId} already says this.");
             }

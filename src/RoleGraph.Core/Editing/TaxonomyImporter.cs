@@ -15,11 +15,22 @@ public static class TaxonomyImporter
     public static async Task<EditReport> ImportAsync(
         IGraphStore store, IReadOnlyList<(string Name, string Text, TaxonomyFormat Format)> documents, ImportMode mode, bool dryRun, CancellationToken cancellationToken)
     {
-        var document = await ValidateAsync(store, documents, mode, cancellationToken);
-        return await store.ApplyAsync(GraphEdit.Import(document, mode), dryRun, cancellationToken);
+        var (document, parsers) = await ValidateAsync(store, documents, mode, cancellationToken);
+        try
+        {
+            return await store.ApplyAsync(GraphEdit.Import(document, mode), dryRun, cancellationToken);
+        }
+        catch (GraphEditException e) when (parsers.Count == 1)
+        {
+            // A valid document the store still refuses (it clashes with what is stored): the edit lists nodes and
+            // links in the document's order, so its paths are the document's, and the parser knows their places.
+            throw new TaxonomyValidationException(e.Problems
+                .Select(p => parsers[0].Locate(new TaxonomyProblem(parsers[0].File, "$." + p.Path, p.Message)))
+                .ToList());
+        }
     }
 
-    public static async Task<TaxonomyDocument> ValidateAsync(
+    private static async Task<(TaxonomyDocument Document, IReadOnlyList<TaxonomyParser> Parsers)> ValidateAsync(
         IGraphStore store, IReadOnlyList<(string Name, string Text, TaxonomyFormat Format)> documents, ImportMode mode, CancellationToken cancellationToken)
     {
         var parsers = documents.Select(d => TaxonomyParser.Parse(d.Name, d.Text, d.Format)).ToList();
@@ -33,7 +44,7 @@ public static class TaxonomyImporter
         var mentioned = parsers.SelectMany(p => Ids(p.Result!)).ToHashSet(StringComparer.Ordinal);
         var stored = await store.GetNodesAsync(mentioned, cancellationToken);
         Func<string, NodeKind?>? existingKind = mode == ImportMode.Merge ? id => stored.TryGetValue(id, out var node) ? node.Kind : null : null;
-        return TaxonomyReader.Validate(parsers, existingKind);
+        return (TaxonomyReader.Validate(parsers, existingKind), parsers);
     }
 
     private static IEnumerable<string> Ids(TaxonomyFile file) =>

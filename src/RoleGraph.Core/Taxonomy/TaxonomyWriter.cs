@@ -16,6 +16,7 @@ public static class TaxonomyWriter
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
         .DisableAliases()
+        .WithQuotingNecessaryStrings() // text such as "null", "~", "true" or "1.0" must stay text when read back
         .Build();
 
     private static readonly JsonSerializerOptions Json = new(TaxonomyReader.Json) { WriteIndented = true };

@@ -11,6 +11,9 @@ namespace RoleGraph.Tests.Infrastructure;
 /// </summary>
 public sealed class RoleGraphApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The API key every test host accepts (configured by its SHA-256); <see cref="GraphQL"/> clients send it.</summary>
+    public const string TestApiKey = "rolegraph-test-key";
+
     private readonly string _temporaryDirectory = Directory.CreateTempSubdirectory("rolegraph-tests-").FullName;
     private readonly string? _dataDirectory;
 
@@ -32,13 +35,24 @@ public sealed class RoleGraphApiFactory : WebApplicationFactory<Program>
 
     public string DataFile => Path.Combine(DataDirectory, "rolegraph.json");
 
-    public GraphQLClient GraphQL() => new(CreateClient());
+    /// <summary>A client that sends <see cref="TestApiKey"/>, so it may write.</summary>
+    public GraphQLClient GraphQL()
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", TestApiKey);
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public GraphQLClient AnonymousGraphQL() => new(CreateClient());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting, not ConfigureAppConfiguration: with minimal hosting only these are visible to Program.cs's builder code.
         builder.UseSetting("RoleGraph:Embedded:DataFile", DataFile);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RoleGraph:Auth:ApiKeys:0:Name", "tests");
+        builder.UseSetting("RoleGraph:Auth:ApiKeys:0:Sha256", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TestApiKey))));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

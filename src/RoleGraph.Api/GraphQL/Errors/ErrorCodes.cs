@@ -18,6 +18,12 @@ public static class ErrorCodes
     /// <summary>The HTTP request is not a GraphQL request: malformed JSON, no query, wrong method or media type.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>The operation needs credentials and the request has none, or invalid ones.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The credentials are valid but do not allow the operation.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>Something failed inside the server; the message says no more outside Development.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -44,7 +44,7 @@ internal static class WriteErrors
 
     private static void Add(IResolveFieldContext context, string message, string code, Dictionary<string, object?> place)
     {
-        var error = new ExecutionError(message) { Code = code, Path = context.Path };
+        var error = new ExecutionError(message) { Code = code, Path = context.ResponsePath }; // the alias, where the query gave one
         error.AddLocation(context.FieldAst, context.Document);
         foreach (var (key, value) in place.Where(p => p.Value is not null))
         {
