@@ -3,6 +3,7 @@ using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Http;
 using RoleGraph.Api.Ide;
+using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
 
 if (RoleGraphCli.Handles(args))
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 builder.Services.AddRoleGraphStore(builder.Configuration);
 builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());
+builder.Services.AddRoleGraphLimits(builder.Configuration);
 builder.Services.AddRoleGraphSecurity(builder.Configuration);
 builder.Services.AddSingleton<GraphQLAccess>();
 builder.Services.AddScoped<GraphQLHttpHandler>();
@@ -24,8 +26,11 @@ builder.Services.AddHostedService<StartupBanner>();
 
 var app = builder.Build();
 
+app.UseRequestId();
+app.UseCors();
+app.UseRateLimiter();
 app.UseBananaCakePop("/graphql");
-app.MapGraphQLEndpoint("/graphql");
+app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 

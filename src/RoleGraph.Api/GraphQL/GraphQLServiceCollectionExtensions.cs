@@ -1,5 +1,9 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Options;
+using RoleGraph.Api.Limits;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
 
@@ -15,8 +19,16 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
             .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails))
-            .AddUnhandledExceptionHandler(UnhandledErrorLogger.LogAsync));
+            .AddUnhandledExceptionHandler(UnhandledErrorLogger.LogAsync)
+            .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, Limits(provider)))
+            .AddValidationRule<AliasAndDirectiveLimitRule>(provider => new AliasAndDirectiveLimitRule(Limits(provider)))
+            .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance));
         services.AddScoped<LinkBatchLoader>();
         return services;
     }
+
+    private static LimitsOptions Limits(IServiceProvider provider) => provider.GetRequiredService<IOptions<LimitsOptions>>().Value;
+
+    /// <summary>Stands in for the introspection ban when introspection is allowed, so the rule set is fixed at start-up.</summary>
+    private sealed class NoOpValidationRule : ValidationRuleBase;
 }

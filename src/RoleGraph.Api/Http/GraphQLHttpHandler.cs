@@ -6,6 +6,9 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.GraphQL.Errors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
 
 namespace RoleGraph.Api.Http;
@@ -16,7 +19,7 @@ namespace RoleGraph.Api.Http;
 /// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
 /// string that is not a GraphQL request at all answers 400 under both.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access)
+public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -34,10 +37,28 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return;
         }
 
+        var maxBytes = limits.CurrentValue.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > maxBytes)
+        {
+            await TooLargeAsync(context, mediaType, maxBytes);
+            return;
+        }
+
+        // Kestrel enforces the limit on bodies without a length as they stream in.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBytes;
+        }
+
         GraphQLRequest? request;
         try
         {
             request = await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await TooLargeAsync(context, mediaType, maxBytes);
+            return;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
         {
@@ -114,8 +135,18 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return;
         }
 
+        var limit = limits.CurrentValue;
+        if (TokenCounter.Count(request.Query, limit.MaxTokens) > limit.MaxTokens)
+        {
+            // Refused before parsing, like any document that fails validation.
+            await WriteErrorAsync(context, mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
+                mediaType, $"The document has more than {limit.MaxTokens} tokens; the limit (MaxTokens) is {limit.MaxTokens}.", LimitCodes.Tokens);
+            return;
+        }
+
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
+            Timeout = limit.ExecutionTimeout,
             Schema = schema,
             Query = request.Query,
             OperationName = request.OperationName,
@@ -155,6 +186,10 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return null;
         }
     }
+
+    private Task TooLargeAsync(HttpContext context, string mediaType, long maxBytes) =>
+        WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType,
+            $"The request body is larger than {maxBytes} bytes, the limit (MaxRequestBodyBytes); import large taxonomies with the import verb.", LimitCodes.BodySize);
 
     private Task NotAcceptableAsync(HttpContext context) =>
         WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, GraphQLMediaTypes.Json,

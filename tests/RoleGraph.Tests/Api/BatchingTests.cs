@@ -22,6 +22,8 @@ public sealed class BatchingTests : IDisposable
                 return _counter;
             }),
         };
+        _app.Settings["RoleGraph:Limits:MaxDepth"] = "8"; // the query below nests seven levels of lists,
+        _app.Settings["RoleGraph:Limits:MaxComplexity"] = "20000"; // which the default cost limit would refuse
     }
 
     [Fact]

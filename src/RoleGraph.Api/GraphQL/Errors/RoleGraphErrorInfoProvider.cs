@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using RoleGraph.Api.Limits;
 using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Errors;
@@ -20,6 +21,15 @@ public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails) : IEr
 
         switch (error)
         {
+            case LimitExceededError limit:
+                extensions["code"] = limit.Code;
+                break;
+            case global::GraphQL.Validation.Errors.Custom.NoIntrospectionError:
+                extensions["code"] = LimitCodes.Introspection;
+                break;
+            case TimeoutError:
+                extensions["code"] = LimitCodes.Timeout;
+                break;
             case SyntaxError:
                 extensions["code"] = ErrorCodes.ParseFailed;
                 break;
