@@ -14,9 +14,13 @@ namespace RoleGraph.Api.Cli;
 /// </summary>
 public static class RoleGraphCli
 {
-    private static readonly string[] Verbs = ["schema", "validate", "import", "export", "import-onet", "--help", "-h", "-?"];
+    private static readonly string[] HelpOptions = ["--help", "-h", "-?"];
 
-    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// A first argument that is not an option is a verb: a known one runs, a mistyped one is reported as such
+    /// rather than starting the service. The service's own arguments (--urls, --RoleGraph:...) are options.
+    /// </summary>
+    public static bool Handles(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || HelpOptions.Contains(args[0]));
 
     public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
 
@@ -113,9 +117,15 @@ public static class RoleGraphCli
         {
             var document = await store.Store.ExportAsync(cancellationToken);
             var path = parse.GetValue(output);
-            await using (var stream = path is null ? Console.OpenStandardOutput() : File.Create(path))
+            try
             {
+                await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
                 await TaxonomyWriter.WriteAsync(stream, document, parse.GetValue(format), cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"Cannot write {Path.GetFullPath(path ?? ".")}: {e.Message}");
+                return ExitCodes.InvalidInput;
             }
 
             if (path is not null)

@@ -108,6 +108,11 @@ public static class GraphEditPlanner
         for (var i = 0; i < edit.DeleteLinks.Count; i++)
         {
             var key = edit.DeleteLinks[i];
+            if (RelationRules.IsSymmetric(key.Relation) && !links.ContainsKey(key))
+            {
+                key = new LinkKey(key.ToId, key.FromId, key.Relation); // stored the other way round: the same fact
+            }
+
             if (links.Remove(key))
             {
                 deleteLinks.Add(key);
