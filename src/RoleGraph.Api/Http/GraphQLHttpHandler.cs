@@ -154,6 +154,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             Extensions = request.Extensions,
             RequestServices = context.RequestServices,
             User = context.User,
+            UserContext = new Dictionary<string, object?> { [UnhandledErrorLogger.RequestIdKey] = context.TraceIdentifier },
             CancellationToken = context.RequestAborted,
         });
 

@@ -36,6 +36,50 @@ public sealed class InternalErrorTests
         }
     }
 
+    [Fact]
+    public async Task The_fault_is_logged_with_the_request_id_the_response_carries()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var app = new RoleGraphApiFactory
+        {
+            EnvironmentName = "Production",
+            TestServices = services =>
+            {
+                services.AddSingleton<IGraphStore>(provider => new FaultyStore { Inner = provider.GetRequiredService<EmbeddedGraphStore>() });
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+            },
+        };
+
+        var response = await app.GraphQL().PostAsync("{ search(text: \"python\") { kind } }");
+
+        var requestId = response.Message.Headers.GetValues("X-Request-Id").Single();
+        var line = Assert.Single(logs.Messages, m => m.Contains("GraphQL execution failed", StringComparison.Ordinal));
+        Assert.Contains(requestId, line, StringComparison.Ordinal);
+        Assert.Contains("search", line, StringComparison.Ordinal);
+    }
+
+    private sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Messages { get; } = new();
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> messages) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
+    }
+
     private sealed class FaultyStore : DelegatingGraphStore
     {
         public override Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>

@@ -9,6 +9,9 @@ namespace RoleGraph.Api.GraphQL.Errors;
 /// </summary>
 public static partial class UnhandledErrorLogger
 {
+    /// <summary>Where the HTTP handler puts the request id (the X-Request-Id header's value) for the log line.</summary>
+    public const string RequestIdKey = "requestId";
+
     public static Task LogAsync(UnhandledExceptionContext context)
     {
         if (context.OriginalException is not GraphInputException and not OperationCanceledException)
@@ -16,13 +19,14 @@ public static partial class UnhandledErrorLogger
             var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("RoleGraph.Api.GraphQL");
             if (logger is not null)
             {
-                LogFault(logger, context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)", context.OriginalException);
+                var requestId = context.Context?.UserContext.TryGetValue(RequestIdKey, out var id) == true ? id as string : null;
+                LogFault(logger, requestId ?? "-", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)", context.OriginalException);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL execution failed at {Path}")]
-    private static partial void LogFault(ILogger logger, string path, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId}: GraphQL execution failed at {Path}")]
+    private static partial void LogFault(ILogger logger, string requestId, string path, Exception exception);
 }
