@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace RoleGraph.Core.Model;
@@ -31,5 +32,36 @@ public static partial class NodeRules
         {
             yield return ("aliases", "Aliases must not be blank.");
         }
+
+        // Text that is not well-formed UTF-16 (a lone surrogate, e.g. from "\uD800" in a GraphQL literal) cannot be
+        // journaled, exported or matched faithfully: refuse it like JSON readers refuse it in variables.
+        foreach (var (field, text) in Texts(node))
+        {
+            if (!IsWellFormed(text))
+            {
+                yield return (field, "The text contains a lone surrogate (ill-formed UTF-16).");
+                yield break;
+            }
+        }
     }
+
+    public static bool IsWellFormed(string? text)
+    {
+        for (var i = 0; text is not null && i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf16(text.AsSpan(i), out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            i += consumed;
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(string Field, string? Text)> Texts(GraphNode node) =>
+        new[] { ("name", (string?)node.Name), ("description", node.Description) }
+            .Concat(node.Aliases.Select(a => ("aliases", (string?)a)))
+            .Concat(node.Properties.SelectMany(p => new[] { ("properties", (string?)p.Key), ("properties", (string?)p.Value) }));
 }
