@@ -18,7 +18,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddSchema<RoleGraphSchema>()
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
-            .AddErrorInfoProvider(_ => new RoleGraphErrorInfoProvider(exposeInternalDetails))
+            .AddErrorInfoProvider(provider => new RoleGraphErrorInfoProvider(exposeInternalDetails, () => Limits(provider)))
             .AddUnhandledExceptionHandler(UnhandledErrorLogger.LogAsync)
             .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, Limits(provider)))
             .AddValidationRule<AliasAndDirectiveLimitRule>(provider => new AliasAndDirectiveLimitRule(Limits(provider)))

@@ -138,6 +138,7 @@ public sealed class ConfiguredLimitsTests
         var response = await app.GraphQL().PostAsync("{ search(text: \"python\") { kind } }");
 
         Assert.Equal("EXECUTION_TIMEOUT", response.SingleErrorCode());
+        Assert.Contains("00:00:00.3000000, the limit (ExecutionTimeout)", (string?)response.Errors![0]!["message"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,6 +176,7 @@ public sealed class ConfiguredLimitsTests
         var ordinary = await app.GraphQL().PostAsync("{ roles { totalCount } }");
 
         Assert.Equal("INTROSPECTION_DISABLED", response.SingleErrorCode());
+        Assert.Contains("AllowIntrospection", (string?)response.Errors![0]!["message"], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ordinary.Status);
     }
 

@@ -10,7 +10,7 @@ namespace RoleGraph.Api.GraphQL.Errors;
 /// Shapes every error the same way: a message, and extensions with a <c>code</c> from <see cref="ErrorCodes"/>,
 /// plus the argument and value a bad input names. Internal details leave the server only in Development.
 /// </summary>
-public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails) : IErrorInfoProvider
+public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Func<LimitsOptions> limits) : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -26,9 +26,11 @@ public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails) : IEr
                 break;
             case global::GraphQL.Validation.Errors.Custom.NoIntrospectionError:
                 extensions["code"] = LimitCodes.Introspection;
+                message = "Introspection is switched off on this server (AllowIntrospection is false).";
                 break;
             case TimeoutError:
                 extensions["code"] = LimitCodes.Timeout;
+                message = $"The operation ran longer than {limits().ExecutionTimeout:c}, the limit (ExecutionTimeout).";
                 break;
             case SyntaxError:
                 extensions["code"] = ErrorCodes.ParseFailed;
