@@ -66,13 +66,10 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return;
         }
 
-        if (request is not null && await access.CheckAsync(context, SelectedOperation(request)) is { } denial)
+        if (await PrepareAsync(context, request, mediaType, overGet: false) is { } prepared)
         {
-            await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
-            return;
+            await ExecuteAsync(context, prepared, mediaType);
         }
-
-        await ExecuteAsync(context, request, mediaType);
     }
 
     public async Task GetAsync(HttpContext context)
@@ -109,30 +106,23 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return;
         }
 
-        var selected = SelectedOperation(request);
-        if (selected is { } operation && operation != OperationType.Query)
+        if (await PrepareAsync(context, request, mediaType, overGet: true) is { } prepared)
         {
-            context.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
-                $"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
-            return;
+            await ExecuteAsync(context, prepared, mediaType);
         }
-
-        if (await access.CheckAsync(context, selected) is { } denial)
-        {
-            await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
-            return;
-        }
-
-        await ExecuteAsync(context, request, mediaType);
     }
 
-    private async Task ExecuteAsync(HttpContext context, GraphQLRequest? request, string mediaType)
+    /// <summary>
+    /// Everything decided before execution, cheapest first: a query is there, its tokens are within the limit
+    /// (counted before any parsing), it is parsed once (the executer reuses the document), a GET runs no mutation,
+    /// and the caller may run the selected operation. Answers the request itself and returns null when it stops it.
+    /// </summary>
+    private async Task<PreparedRequest?> PrepareAsync(HttpContext context, GraphQLRequest? request, string mediaType, bool overGet)
     {
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no query.");
-            return;
+            return null;
         }
 
         var limit = limits.CurrentValue;
@@ -141,14 +131,38 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             // Refused before parsing, like any document that fails validation.
             await WriteErrorAsync(context, mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,
                 mediaType, $"The document has more than {limit.MaxTokens} tokens; the limit (MaxTokens) is {limit.MaxTokens}.", LimitCodes.Tokens);
-            return;
+            return null;
         }
 
+        var document = Parse(request.Query);
+        var selected = SelectedOperation(document, request.OperationName);
+        if (overGet && selected is { } operation && operation != OperationType.Query)
+        {
+            context.Response.Headers.Allow = "POST";
+            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
+                $"A {operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.");
+            return null;
+        }
+
+        if (await access.CheckAsync(context, selected) is { } denial)
+        {
+            await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
+            return null;
+        }
+
+        return new PreparedRequest(request, document);
+    }
+
+    private async Task ExecuteAsync(HttpContext context, PreparedRequest prepared, string mediaType)
+    {
+        var request = prepared.Request;
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Timeout = limit.ExecutionTimeout,
+            Timeout = limits.CurrentValue.ExecutionTimeout,
             Schema = schema,
-            Query = request.Query,
+            // A document that did not parse goes in as text, so the executer reports the syntax error in its own words.
+            Document = prepared.Document,
+            Query = prepared.Document is null ? request.Query : null,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
@@ -162,31 +176,33 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         await WriteAsync(context, status, mediaType, result);
     }
 
-    /// <summary>
-    /// The operation a request would run, read without executing, so that a mutation over GET or without the right
-    /// to write is refused before anything runs. A document that does not parse, or names no single operation,
-    /// yields null and is left to the executer to report; it can run nothing.
-    /// </summary>
-    private static OperationType? SelectedOperation(GraphQLRequest request)
+    private static GraphQLDocument? Parse(string query)
     {
-        if (string.IsNullOrWhiteSpace(request.Query))
-        {
-            return null;
-        }
-
         try
         {
-            var operations = GraphQLParser.Parser.Parse(request.Query).Definitions.OfType<GraphQLOperationDefinition>().ToList();
-            var selected = request.OperationName is null
-                ? operations.Count == 1 ? operations[0] : null
-                : operations.FirstOrDefault(o => o.Name?.Value == request.OperationName);
-            return selected?.Operation;
+            return GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
         }
         catch (GraphQLSyntaxErrorException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// The operation a request would run, so that a mutation over GET or without the right to write is refused
+    /// before anything runs. No document, or no single operation selected, yields null: the executer will report
+    /// it, and it can run nothing.
+    /// </summary>
+    private static OperationType? SelectedOperation(GraphQLDocument? document, string? operationName)
+    {
+        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
+        var selected = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        return selected?.Operation;
+    }
+
+    private sealed record PreparedRequest(GraphQLRequest Request, GraphQLDocument? Document);
 
     private Task TooLargeAsync(HttpContext context, string mediaType, long maxBytes) =>
         WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType,
