@@ -9,9 +9,10 @@ public static class NodeListing
     public static NodePage Page(GraphSnapshot graph, NodeQuery query)
     {
         var matching = new List<int>();
+        var filter = query.Filter?.Lowered();
         foreach (var node in graph.OfKind(query.Kind))
         {
-            if (query.Filter is null || query.Filter.Matches(graph.LowerId(node), graph.LowerName(node)))
+            if (filter is null || filter.Matches(graph.LowerId(node), graph.LowerName(node)))
             {
                 matching.Add(node);
             }

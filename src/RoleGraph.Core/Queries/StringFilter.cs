@@ -17,21 +17,37 @@ public sealed record StringFilter
     public string? EndsWith { get; init; }
     public string? NEndsWith { get; init; }
 
-    /// <summary>Tests a value that is already lower-cased (the stores keep lower-cased copies for this).</summary>
+    /// <summary>
+    /// Tests a lower-cased value against a filter made by <see cref="Lowered"/>: the filter's own values are
+    /// lower-cased once per query, not once per node compared.
+    /// </summary>
     public bool Matches(string lowered)
     {
         const StringComparison cmp = StringComparison.Ordinal;
-        return (Eq is null || lowered.Equals(Lower(Eq), cmp))
-            && (Neq is null || !lowered.Equals(Lower(Neq), cmp))
-            && (In is null || In.Any(v => lowered.Equals(Lower(v), cmp)))
-            && (Nin is null || !Nin.Any(v => lowered.Equals(Lower(v), cmp)))
-            && (Contains is null || lowered.Contains(Lower(Contains), cmp))
-            && (NContains is null || !lowered.Contains(Lower(NContains), cmp))
-            && (StartsWith is null || lowered.StartsWith(Lower(StartsWith), cmp))
-            && (NStartsWith is null || !lowered.StartsWith(Lower(NStartsWith), cmp))
-            && (EndsWith is null || lowered.EndsWith(Lower(EndsWith), cmp))
-            && (NEndsWith is null || !lowered.EndsWith(Lower(NEndsWith), cmp));
+        return (Eq is null || lowered.Equals(Eq, cmp))
+            && (Neq is null || !lowered.Equals(Neq, cmp))
+            && (In is null || In.Any(v => lowered.Equals(v, cmp)))
+            && (Nin is null || !Nin.Any(v => lowered.Equals(v, cmp)))
+            && (Contains is null || lowered.Contains(Contains, cmp))
+            && (NContains is null || !lowered.Contains(NContains, cmp))
+            && (StartsWith is null || lowered.StartsWith(StartsWith, cmp))
+            && (NStartsWith is null || !lowered.StartsWith(NStartsWith, cmp))
+            && (EndsWith is null || lowered.EndsWith(EndsWith, cmp))
+            && (NEndsWith is null || !lowered.EndsWith(NEndsWith, cmp));
     }
 
-    public static string Lower(string value) => value.ToLowerInvariant();
+    /// <summary>The same filter with every value lower-cased, for case-insensitive matching.</summary>
+    public StringFilter Lowered() => new()
+    {
+        Eq = Eq?.ToLowerInvariant(),
+        Neq = Neq?.ToLowerInvariant(),
+        In = In?.Select(v => v.ToLowerInvariant()).ToArray(),
+        Nin = Nin?.Select(v => v.ToLowerInvariant()).ToArray(),
+        Contains = Contains?.ToLowerInvariant(),
+        NContains = NContains?.ToLowerInvariant(),
+        StartsWith = StartsWith?.ToLowerInvariant(),
+        NStartsWith = NStartsWith?.ToLowerInvariant(),
+        EndsWith = EndsWith?.ToLowerInvariant(),
+        NEndsWith = NEndsWith?.ToLowerInvariant(),
+    };
 }
