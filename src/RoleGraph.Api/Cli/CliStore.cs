@@ -32,8 +32,7 @@ public sealed class CliStore : IAsyncDisposable
             .BuildServiceProvider();
 
         // The service's own start-up step: open, and seed when empty.
-        var initializer = services.GetServices<IHostedService>().OfType<GraphStoreInitializer>().Single();
-        await initializer.StartAsync(cancellationToken);
+        await services.GetRequiredService<GraphStoreInitializer>().StartAsync(cancellationToken);
         return new CliStore(services, services.GetRequiredService<IGraphStore>());
     }
 

@@ -20,7 +20,9 @@ public static class StoreServiceCollectionExtensions
         });
         services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<EmbeddedGraphStore>());
 
-        services.AddHostedService<GraphStoreInitializer>();
+        // One instance, run by the host before it listens and callable by the command-line verbs.
+        services.AddSingleton<GraphStoreInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<GraphStoreInitializer>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
     }

@@ -13,7 +13,5 @@ public sealed record GraphChangeSet(
     IReadOnlyList<GraphLink> WriteLinks,
     IReadOnlyList<LinkKey> DeleteLinks)
 {
-    public static readonly GraphChangeSet Empty = new([], [], [], []);
-
     public bool IsEmpty => WriteNodes.Count + DeleteNodes.Count + WriteLinks.Count + DeleteLinks.Count == 0;
 }

@@ -3,7 +3,4 @@ using RoleGraph.Core.Model;
 namespace RoleGraph.Core.Taxonomy;
 
 /// <summary>A whole taxonomy as the graph holds it: header, nodes and links, already validated.</summary>
-public sealed record TaxonomyDocument(IReadOnlyList<TaxonomyHeader> Sources, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links)
-{
-    public static readonly TaxonomyDocument Empty = new([], [], []);
-}
+public sealed record TaxonomyDocument(IReadOnlyList<TaxonomyHeader> Sources, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links);
