@@ -8,13 +8,15 @@ public static class CypherCatalog
 {
     public static IReadOnlyList<CatalogEntry> All { get; } =
     [
-        new("ping", "RETURN 1 AS ok"),
-        new("nodes by id", "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.name AS name"),
+        .. SchemaCypher.Setup.Select((text, i) => new CatalogEntry($"schema {i + 1}", text)),
+        new("await indexes", SchemaCypher.AwaitIndexes),
+        .. ReadCypher.Catalog(),
+        .. WriteCypher.Catalog(),
     ];
 
-    public static IReadOnlyList<string> Labels { get; } = ["Node", "Role", "Skill", "Tool", "Responsibility", "Category"];
+    public static IReadOnlyList<string> Labels { get; } = [CypherNames.NodeLabel, CypherNames.MetaLabel, .. CypherNames.KindLabels];
 
-    public static IReadOnlyList<string> RelationshipTypes { get; } = ["REQUIRES", "USES", "RESPONSIBLE_FOR", "SUPPORTS", "IN_CATEGORY", "SUBCATEGORY_OF", "RELATED_TO"];
+    public static IReadOnlyList<string> RelationshipTypes => CypherNames.Types;
 
-    public static IReadOnlyList<string> PropertyKeys { get; } = ["id", "kind", "name", "description", "aliases", "properties", "importance", "level"];
+    public static IReadOnlyList<string> PropertyKeys => CypherNames.PropertyKeys;
 }

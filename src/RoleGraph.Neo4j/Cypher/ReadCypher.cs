@@ -1,0 +1,138 @@
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Store;
+
+namespace RoleGraph.Neo4j.Cypher;
+
+/// <summary>
+/// The statements that read the graph. Each returns nodes as the same map (<see cref="Node"/>), which the store
+/// turns back into model nodes.
+/// </summary>
+public static class ReadCypher
+{
+    /// <summary>A node as the store reads it.</summary>
+    private const string NodeMap = "{.id, .kind, .name, .description, .aliases, .properties}";
+
+    public const string Ping = "RETURN 1 AS ok";
+
+    public const string CountNodesByKind = "MATCH (n:Node) RETURN n.kind AS kind, count(*) AS count";
+
+    public const string CountLinks = "MATCH (:Node)-[r]->(:Node) RETURN count(r) AS links";
+
+    public const string NodesById = $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n {NodeMap} AS node";
+
+    public const string AllNodes = $"MATCH (n:Node) RETURN n {NodeMap} AS node ORDER BY n.id";
+
+    public const string AllLinks =
+        "MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS fromId, b.id AS toId, type(r) AS type, r.importance AS importance, r.level AS level";
+
+    public const string Sources = "MATCH (g:RoleGraphMeta {key: $key}) RETURN g.sources AS sources";
+
+    /// <summary>Ids and names of one kind: lists filter, sort and page them in process, in the embedded store's order.</summary>
+    public static string NamesOfKind(NodeKind kind) => NamesOfKindStatements[(int)kind];
+
+    /// <summary>For each id, the nodes one relation reaches in one direction, with the link's importance and level.</summary>
+    public static string Linked(RelationKind relation, LinkDirection direction) =>
+        LinkedStatements[((int)relation * 2) + (direction == LinkDirection.Outgoing ? 0 : 1)];
+
+    /// <summary>Candidates for search: the text index finds every node whose lower-cased name or alias holds the text.</summary>
+    public const string SearchCandidates =
+        $"MATCH (n:Node) WHERE n.searchText CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
+
+    /// <summary>Roles with their skills, tools and responsibilities: what overlap and skill gap compare.</summary>
+    public const string RolesWithItems =
+        $"UNWIND $ids AS id MATCH (role:Node {{id: id}}) " +
+        $"RETURN role {NodeMap} AS node, " +
+        $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
+
+    /// <summary>
+    /// The role and every role sharing a skill or tool with it, each with all its skill and tool links (ids only):
+    /// weighted Jaccard needs each candidate's whole weight.
+    /// </summary>
+    public const string SimilarityCandidates =
+        $"MATCH (role:Node {{id: $id}}) " +
+        "OPTIONAL MATCH (role)-[:REQUIRES|USES]->(:Node)<-[:REQUIRES|USES]-(other:Role) WHERE other <> role " +
+        "WITH role, collect(DISTINCT other) AS others " +
+        "UNWIND [role] + others AS candidate " +
+        $"RETURN candidate {NodeMap} AS node, " +
+        "[(candidate)-[r:REQUIRES|USES]->(item:Node) | [item.id, item.kind, type(r), r.importance, r.level]] AS items";
+
+    /// <summary>The skills and tools of one role, in full: the items similar roles can share with it.</summary>
+    public const string RoleItems = $"MATCH (:Node {{id: $id}})-[:REQUIRES|USES]->(item:Node) RETURN item {NodeMap} AS node";
+
+    /// <summary>
+    /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
+    /// only over the given relations. A variable-length bound cannot be a parameter, hence one statement per bound.
+    /// </summary>
+    public static string ShortestPathLinks(int maxHops, bool filtered) => PathStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
+
+    public const int MaxPathHops = Core.Queries.PathQuery.MaxMaxHops;
+
+    /// <summary>
+    /// The nodes referenced by a write, each with its links both ways (the far end's id and kind): enough for the
+    /// planner to check the write and find what a cascade removes.
+    /// </summary>
+    public const string NodesWithLinks =
+        $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) " +
+        $"RETURN n {NodeMap} AS node, " +
+        "[(n)-[r]->(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS outgoing, " +
+        "[(n)<-[r]-(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS incoming";
+
+    private static readonly string[] NamesOfKindStatements = Enum.GetValues<NodeKind>()
+        .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN n.id AS id, n.name AS name")
+        .ToArray();
+
+    private static readonly string[] LinkedStatements = Enum.GetValues<RelationKind>()
+        .SelectMany(relation => new[]
+        {
+            $"UNWIND $ids AS id MATCH (:Node {{id: id}})-[r:{CypherNames.Type(relation)}]->(m:Node) RETURN id, m {NodeMap} AS node, r.importance AS importance, r.level AS level",
+            $"UNWIND $ids AS id MATCH (:Node {{id: id}})<-[r:{CypherNames.Type(relation)}]-(m:Node) RETURN id, m {NodeMap} AS node, r.importance AS importance, r.level AS level",
+        })
+        .ToArray();
+
+    private static readonly string[] PathStatements = Enumerable.Range(1, MaxPathHops)
+        .SelectMany(hops => new[] { PathStatement(hops, filtered: false), PathStatement(hops, filtered: true) })
+        .ToArray();
+
+    private static string PathStatement(int hops, bool filtered) =>
+        "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
+        $"MATCH p = allShortestPaths((a)-[*..{hops}]-(b)) " +
+        (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
+        "UNWIND relationships(p) AS r " +
+        "WITH DISTINCT r " +
+        $"RETURN startNode(r) {NodeMap} AS fromNode, endNode(r) {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level";
+
+    /// <summary>Every read statement, named for lint reports.</summary>
+    internal static IEnumerable<CatalogEntry> Catalog()
+    {
+        yield return new("ping", Ping);
+        yield return new("count nodes by kind", CountNodesByKind);
+        yield return new("count links", CountLinks);
+        yield return new("nodes by id", NodesById);
+        yield return new("all nodes", AllNodes);
+        yield return new("all links", AllLinks);
+        yield return new("sources", Sources);
+        yield return new("search candidates", SearchCandidates);
+        yield return new("roles with items", RolesWithItems);
+        yield return new("similarity candidates", SimilarityCandidates);
+        yield return new("role items", RoleItems);
+        yield return new("nodes with links", NodesWithLinks);
+        foreach (var kind in Enum.GetValues<NodeKind>())
+        {
+            yield return new($"names of {kind}", NamesOfKind(kind));
+        }
+
+        foreach (var relation in Enum.GetValues<RelationKind>())
+        {
+            foreach (var direction in Enum.GetValues<LinkDirection>())
+            {
+                yield return new($"linked {relation} {direction}", Linked(relation, direction));
+            }
+        }
+
+        for (var hops = 1; hops <= MaxPathHops; hops++)
+        {
+            yield return new($"shortest path links, {hops} hops", ShortestPathLinks(hops, filtered: false));
+            yield return new($"shortest path links, {hops} hops, relations filtered", ShortestPathLinks(hops, filtered: true));
+        }
+    }
+}

@@ -1,0 +1,428 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Editing;
+using RoleGraph.Core.Graph;
+using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
+using RoleGraph.Core.Store;
+using RoleGraph.Core.Taxonomy;
+using RoleGraph.Neo4j.Client;
+using RoleGraph.Neo4j.Cypher;
+
+namespace RoleGraph.Neo4j.Store;
+
+/// <summary>
+/// The graph in Neo4j. Cypher selects what an operation needs in one round trip (children batched with UNWIND,
+/// never a query per row); ranking, ordering and paging then run through the same algorithm code as the embedded
+/// store, over that part of the graph, so both stores give the same answers in the same order. Writes are planned
+/// against the graph inside one explicit transaction that holds the graph's write lock, and applied with batched
+/// UNWIND statements in that transaction: all of a write or none of it.
+/// </summary>
+public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGraphStore> logger) : IGraphStore
+{
+    /// <summary>Rows per UNWIND statement: large enough to keep round trips few, small enough to keep requests modest.</summary>
+    internal const int BatchSize = 5000;
+
+    private const string MetaKey = "graph";
+    private const int IndexWaitSeconds = 300;
+
+    private static readonly JsonSerializerOptions SourcesJson = new(JsonSerializerDefaults.Web);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Schema commands cannot share a transaction with data writes; each is idempotent, so every start runs them.
+        foreach (var statement in SchemaCypher.Setup)
+        {
+            await client.RunAsync([new CypherStatement(statement)], cancellationToken);
+        }
+
+        await client.RunAsync([Statement(SchemaCypher.AwaitIndexes, ("timeoutSeconds", IndexWaitSeconds))], cancellationToken);
+        LogSchemaReady(logger);
+    }
+
+    public async Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        var results = await client.RunAsync([new CypherStatement(ReadCypher.CountNodesByKind), new CypherStatement(ReadCypher.CountLinks)], cancellationToken);
+        var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0);
+        foreach (var row in results[0].Rows)
+        {
+            byKind[StoredNode.ParseKind(row[0].GetString())] = row[1].GetInt32();
+        }
+
+        return new GraphStatistics(byKind, results[1].Rows.Count == 0 ? 0 : results[1].Rows[0][0].GetInt32());
+    }
+
+    public async Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, GraphNode>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        var results = await client.RunAsync([Statement(ReadCypher.NodesById, ("ids", ids))], cancellationToken);
+        foreach (var row in results[0].Rows)
+        {
+            var node = StoredNode.Read(row[0]);
+            found[node.Id] = node;
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
+        IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
+    {
+        var grouped = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<LinkedNode>(), StringComparer.Ordinal);
+        if (grouped.Count > 0)
+        {
+            var results = await client.RunAsync([Statement(ReadCypher.Linked(relation, direction), ("ids", grouped.Keys))], cancellationToken);
+            foreach (var row in results[0].Rows)
+            {
+                var id = row[0].GetString()!;
+                var node = StoredNode.Read(row[1]);
+                var link = direction == LinkDirection.Outgoing
+                    ? new GraphLink(id, node.Id, relation, StoredLink.Number(row[2]), StoredLink.Number(row[3]))
+                    : new GraphLink(node.Id, id, relation, StoredLink.Number(row[2]), StoredLink.Number(row[3]));
+                grouped[id].Add(new LinkedNode(node, link));
+            }
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<LinkedNode>>(grouped.Count, StringComparer.Ordinal);
+        foreach (var (id, linked) in grouped)
+        {
+            linked.Sort(static (a, b) =>
+            {
+                var byWeight = b.Link.Weight.CompareTo(a.Link.Weight);
+                return byWeight != 0 ? byWeight : NodeOrder.ByName(a.Node, b.Node);
+            });
+            result[id] = linked;
+        }
+
+        return result;
+    }
+
+    public async Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
+    {
+        query.Page.Validate();
+
+        // Filter, order and window over ids and names only; then read just the page's nodes.
+        var results = await client.RunAsync([new CypherStatement(ReadCypher.NamesOfKind(query.Kind))], cancellationToken);
+        var filter = query.Filter?.Lowered();
+        var matching = new List<(string Id, string NameLower)>(results[0].Rows.Count);
+        foreach (var row in results[0].Rows)
+        {
+            var id = row[0].GetString()!;
+            var nameLower = row[1].GetString()!.ToLowerInvariant();
+            if (filter is null || filter.Matches(id.ToLowerInvariant(), nameLower))
+            {
+                matching.Add((id, nameLower));
+            }
+        }
+
+        matching.Sort(NodeOrder.ForListing(query.Order));
+        var (start, end) = query.Page.Resolve(matching.Count);
+        var pageIds = matching.GetRange(start, end - start).Select(m => m.Id).ToArray();
+        var nodes = await GetNodesAsync(pageIds, cancellationToken);
+        return new NodePage(
+            pageIds.Select(id => nodes[id]).ToArray(), start, matching.Count, HasPreviousPage: start > 0, HasNextPage: end < matching.Count);
+    }
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        var kinds = query.Kinds is null || query.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : query.Kinds.Distinct();
+        var results = await client.RunAsync(
+            [Statement(ReadCypher.SearchCandidates, ("needle", query.Text.Trim().ToLowerInvariant()), ("kinds", kinds.Select(k => k.ToString()).ToArray()))],
+            cancellationToken);
+        var candidates = new Subgraph();
+        foreach (var row in results[0].Rows)
+        {
+            candidates.AddNode(StoredNode.Read(row[0]));
+        }
+
+        return NodeSearch.Find(candidates.ToSnapshot(), query.Text, query.Kinds, query.First);
+    }
+
+    public async Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        var graph = await RolesWithItemsAsync(query.RoleIds, cancellationToken);
+        var roles = query.RoleIds.Select(id => RoleIndex(graph, "roleIds", id)).ToArray();
+        return Overlap.Compute(graph, roles, query.EffectiveKinds);
+    }
+
+    public async Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        var ends = Statement(ReadCypher.NodesById, ("ids", new[] { query.FromId, query.ToId }));
+        var samePlace = string.Equals(query.FromId, query.ToId, StringComparison.Ordinal);
+        var filtered = query.Via is { Count: > 0 };
+
+        // allShortestPaths refuses a path from a node to itself; that answer needs only the node.
+        IReadOnlyList<CypherStatement> statements = samePlace
+            ? [ends]
+            : [ends, Statement(
+                ReadCypher.ShortestPathLinks(query.MaxHops, filtered),
+                ("fromId", query.FromId),
+                ("toId", query.ToId),
+                ("types", filtered ? query.Via!.Select(CypherNames.Type).ToArray() : null))];
+        var results = await client.RunAsync(statements, cancellationToken);
+
+        var graph = new Subgraph();
+        foreach (var row in results[0].Rows)
+        {
+            graph.AddNode(StoredNode.Read(row[0]));
+        }
+
+        if (!samePlace)
+        {
+            foreach (var row in results[1].Rows)
+            {
+                var from = StoredNode.Read(row[0]);
+                var to = StoredNode.Read(row[1]);
+                graph.AddNode(from);
+                graph.AddNode(to);
+                graph.AddLink(new GraphLink(from.Id, to.Id, StoredLink.ParseType(row[2].GetString()), StoredLink.Number(row[3]), StoredLink.Number(row[4])));
+            }
+        }
+
+        var snapshot = graph.ToSnapshot();
+        var fromIndex = NodeIndex(snapshot, "fromId", query.FromId);
+        var toIndex = NodeIndex(snapshot, "toId", query.ToId);
+        return ShortestPaths.Find(snapshot, fromIndex, toIndex, query.MaxHops, query.Via, query.First);
+    }
+
+    public async Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
+    {
+        var graph = await RolesWithItemsAsync([fromRoleId, toRoleId], cancellationToken);
+        var from = RoleIndex(graph, "fromRoleId", fromRoleId);
+        var to = RoleIndex(graph, "toRoleId", toRoleId);
+        return SkillGap.Compute(graph, from, to);
+    }
+
+    public async Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken)
+    {
+        if (first < 1 || first > PageRequest.MaxPageSize)
+        {
+            throw GraphInputException.OutOfRange("first", first, 1, PageRequest.MaxPageSize);
+        }
+
+        var results = await client.RunAsync(
+            [Statement(ReadCypher.SimilarityCandidates, ("id", roleId)), Statement(ReadCypher.RoleItems, ("id", roleId))],
+            cancellationToken);
+
+        // Candidates and the role's own items in full; the candidates' other items only count towards their
+        // weight, so they stand in as placeholders.
+        var graph = new Subgraph();
+        foreach (var row in results[1].Rows)
+        {
+            graph.AddNode(StoredNode.Read(row[0]));
+        }
+
+        foreach (var row in results[0].Rows)
+        {
+            var candidate = StoredNode.Read(row[0]);
+            graph.AddNode(candidate);
+            foreach (var item in row[1].EnumerateArray())
+            {
+                var itemId = item[0].GetString()!;
+                graph.AddPlaceholder(itemId, StoredNode.ParseKind(item[1].GetString()));
+                graph.AddLink(new GraphLink(candidate.Id, itemId, StoredLink.ParseType(item[2].GetString()), StoredLink.Number(item[3]), StoredLink.Number(item[4])));
+            }
+        }
+
+        var snapshot = graph.ToSnapshot();
+        return Similarity.Rank(snapshot, RoleIndex(snapshot, "roleId", roleId), first);
+    }
+
+    public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (dryRun)
+        {
+            var (nodes, links) = await ReadForPlanAsync(client.RunAsync, edit, cancellationToken);
+            return GraphEditPlanner.Plan(nodes, links, edit).Report(dryRun: true);
+        }
+
+        return await client.ExecuteWriteAsync(async (tx, ct) =>
+        {
+            var locked = await tx.RunAsync([Statement(WriteCypher.Lock, ("key", MetaKey))], ct);
+            var currentSources = ReadSources(locked[0].Rows[0][1]);
+
+            var (nodes, links) = await ReadForPlanAsync(tx.RunAsync, edit, ct);
+            var plan = GraphEditPlanner.Plan(nodes, links, edit);
+            var sources = edit.ReplaceAll
+                ? edit.Sources
+                : [.. currentSources, .. edit.Sources.Where(s => currentSources.All(existing => existing.Name != s.Name))];
+            if (plan.Changes.IsEmpty && sources.SequenceEqual(currentSources))
+            {
+                return plan.Report(dryRun: false);
+            }
+
+            foreach (var statement in ChangeStatements(plan.Changes))
+            {
+                await tx.RunAsync([statement], ct);
+            }
+
+            await tx.RunAsync([Statement(WriteCypher.SetMeta, ("key", MetaKey), ("sources", JsonSerializer.Serialize(sources, SourcesJson)))], ct);
+            LogApplied(logger, plan.NodeCounts, plan.LinkCounts);
+            return plan.Report(dryRun: false);
+        }, cancellationToken);
+    }
+
+    public async Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
+    {
+        var (nodes, links, sources) = await ReadAllAsync(client.RunAsync, cancellationToken);
+        return new TaxonomyDocument(sources, nodes, links);
+    }
+
+    private delegate Task<IReadOnlyList<CypherResult>> StatementRunner(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the planner must see: the whole graph for a replace, otherwise the nodes the edit names with all their
+    /// links, and the far ends of those links as placeholders (the planner only needs them to exist).
+    /// </summary>
+    private static async Task<(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links)> ReadForPlanAsync(
+        StatementRunner run, GraphEdit edit, CancellationToken cancellationToken)
+    {
+        if (edit.ReplaceAll)
+        {
+            var (allNodes, allLinks, _) = await ReadAllAsync(run, cancellationToken);
+            return (allNodes, allLinks);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        ids.UnionWith(edit.UpsertNodes.Select(n => n.Id));
+        ids.UnionWith(edit.DeleteNodes);
+        foreach (var link in edit.UpsertLinks)
+        {
+            ids.Add(link.FromId);
+            ids.Add(link.ToId);
+        }
+
+        foreach (var key in edit.DeleteLinks)
+        {
+            ids.Add(key.FromId);
+            ids.Add(key.ToId);
+        }
+
+        var graph = new Subgraph();
+        foreach (var batch in ids.Chunk(BatchSize))
+        {
+            var results = await run([Statement(ReadCypher.NodesWithLinks, ("ids", batch))], cancellationToken);
+            foreach (var row in results[0].Rows)
+            {
+                var node = StoredNode.Read(row[0]);
+                graph.AddNode(node);
+                AddLinks(graph, node.Id, row[1], outgoing: true);
+                AddLinks(graph, node.Id, row[2], outgoing: false);
+            }
+        }
+
+        return (graph.Nodes.ToArray(), graph.Links.ToArray());
+    }
+
+    private static void AddLinks(Subgraph graph, string id, JsonElement links, bool outgoing)
+    {
+        foreach (var link in links.EnumerateArray())
+        {
+            var otherId = link[0].GetString()!;
+            graph.AddPlaceholder(otherId, StoredNode.ParseKind(link[1].GetString()));
+            var relation = StoredLink.ParseType(link[2].GetString());
+            var (from, to) = outgoing ? (id, otherId) : (otherId, id);
+            graph.AddLink(new GraphLink(from, to, relation, StoredLink.Number(link[3]), StoredLink.Number(link[4])));
+        }
+    }
+
+    private static async Task<(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links, IReadOnlyList<TaxonomyHeader> Sources)> ReadAllAsync(
+        StatementRunner run, CancellationToken cancellationToken)
+    {
+        var results = await run(
+            [new CypherStatement(ReadCypher.AllNodes), new CypherStatement(ReadCypher.AllLinks), Statement(ReadCypher.Sources, ("key", MetaKey))],
+            cancellationToken);
+        var nodes = results[0].Rows.Select(row => StoredNode.Read(row[0])).ToArray();
+        var links = results[1].Rows
+            .Select(row => new GraphLink(row[0].GetString()!, row[1].GetString()!, StoredLink.ParseType(row[2].GetString()), StoredLink.Number(row[3]), StoredLink.Number(row[4])))
+            .ToArray();
+        var sources = results[2].Rows.Count == 0 ? [] : ReadSources(results[2].Rows[0][0]);
+        return (nodes, links, sources);
+    }
+
+    /// <summary>The change set as batched statements, in an order that never leaves a link without its ends.</summary>
+    private static IEnumerable<CypherStatement> ChangeStatements(GraphChangeSet changes)
+    {
+        foreach (var group in changes.DeleteLinks.GroupBy(k => k.Relation))
+        {
+            foreach (var batch in group.Chunk(BatchSize))
+            {
+                yield return Statement(WriteCypher.DeleteLinks(group.Key), ("keys", batch.Select(StoredLink.ToRow).ToArray()));
+            }
+        }
+
+        foreach (var batch in changes.DeleteNodes.Chunk(BatchSize))
+        {
+            yield return Statement(WriteCypher.DeleteNodes, ("ids", batch));
+        }
+
+        foreach (var group in changes.WriteNodes.GroupBy(n => n.Kind))
+        {
+            foreach (var batch in group.Chunk(BatchSize))
+            {
+                yield return Statement(WriteCypher.UpsertNodes(group.Key), ("rows", batch.Select(StoredNode.ToRow).ToArray()));
+            }
+        }
+
+        foreach (var group in changes.WriteLinks.GroupBy(l => l.Relation))
+        {
+            foreach (var batch in group.Chunk(BatchSize))
+            {
+                yield return Statement(WriteCypher.UpsertLinks(group.Key), ("rows", batch.Select(StoredLink.ToRow).ToArray()));
+            }
+        }
+    }
+
+    private async Task<GraphSnapshot> RolesWithItemsAsync(IReadOnlyList<string> roleIds, CancellationToken cancellationToken)
+    {
+        var results = await client.RunAsync([Statement(ReadCypher.RolesWithItems, ("ids", roleIds.Distinct(StringComparer.Ordinal).ToArray()))], cancellationToken);
+        var graph = new Subgraph();
+        foreach (var row in results[0].Rows)
+        {
+            var role = StoredNode.Read(row[0]);
+            graph.AddNode(role);
+            foreach (var item in row[1].EnumerateArray())
+            {
+                var node = StoredNode.Read(item.GetProperty("item"));
+                graph.AddNode(node);
+                graph.AddLink(new GraphLink(
+                    role.Id, node.Id, StoredLink.ParseType(item.GetProperty("type").GetString()),
+                    StoredLink.Number(item.GetProperty("importance")), StoredLink.Number(item.GetProperty("level"))));
+            }
+        }
+
+        return graph.ToSnapshot();
+    }
+
+    private static TaxonomyHeader[] ReadSources(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String
+            ? JsonSerializer.Deserialize<TaxonomyHeader[]>(value.GetString()!, SourcesJson) ?? []
+            : [];
+
+    private static CypherStatement Statement(string text, params (string Name, object? Value)[] parameters) =>
+        new(text, parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal));
+
+    private static int NodeIndex(GraphSnapshot graph, string argument, string id) =>
+        graph.TryGetIndex(id, out var index) ? index : throw GraphInputException.UnknownId(argument, id);
+
+    private static int RoleIndex(GraphSnapshot graph, string argument, string id)
+    {
+        var index = NodeIndex(graph, argument, id);
+        return graph[index].Kind == NodeKind.Role ? index : throw GraphInputException.WrongKind(argument, id, "Role", graph[index].Kind.ToString());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j schema ready: constraints and indexes online")]
+    private static partial void LogSchemaReady(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j write committed: nodes {Nodes}, links {Links}")]
+    private static partial void LogApplied(ILogger logger, ChangeCounts nodes, ChangeCounts links);
+}
