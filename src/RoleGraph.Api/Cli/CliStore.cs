@@ -32,7 +32,7 @@ public sealed class CliStore : IAsyncDisposable
             .BuildServiceProvider();
 
         // The service's own start-up step: open, and seed when empty.
-        await services.GetRequiredService<GraphStoreInitializer>().StartAsync(cancellationToken);
+        await services.GetRequiredService<GraphStoreInitializer>().InitializeAsync(cancellationToken);
         return new CliStore(services, services.GetRequiredService<IGraphStore>());
     }
 

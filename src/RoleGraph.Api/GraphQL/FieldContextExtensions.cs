@@ -10,4 +10,6 @@ internal static class FieldContextExtensions
     public static IGraphStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
 
     public static LinkBatchLoader Links(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LinkBatchLoader>();
+
+    public static SimilarRolesLoader SimilarRoles(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<SimilarRolesLoader>();
 }

@@ -24,6 +24,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule<AliasAndDirectiveLimitRule>(provider => new AliasAndDirectiveLimitRule(Limits(provider)))
             .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance));
         services.AddScoped<LinkBatchLoader>();
+        services.AddScoped<SimilarRolesLoader>();
         return services;
     }
 

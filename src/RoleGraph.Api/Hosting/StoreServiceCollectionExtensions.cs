@@ -1,15 +1,23 @@
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Store;
+using RoleGraph.Neo4j;
+using RoleGraph.Neo4j.Client;
+using RoleGraph.Neo4j.Store;
 
 namespace RoleGraph.Api.Hosting;
 
 public static class StoreServiceCollectionExtensions
 {
-    /// <summary>The graph store, opened and seeded before the server takes requests, and its readiness check.</summary>
+    /// <summary>
+    /// The graph store chosen by RoleGraph:Store (Embedded or Neo4j), opened and seeded before the server takes
+    /// requests, and its readiness check.
+    /// </summary>
     public static IServiceCollection AddRoleGraphStore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<StoreSelectionOptions>().Bind(configuration.GetSection(StoreSelectionOptions.SectionName));
         services.AddOptions<EmbeddedStoreOptions>().Bind(configuration.GetSection(EmbeddedStoreOptions.SectionName));
+        services.AddOptions<Neo4jOptions>().Bind(configuration.GetSection(Neo4jOptions.SectionName));
         services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.SectionName));
 
         services.AddSingleton(provider =>
@@ -18,7 +26,13 @@ public static class StoreServiceCollectionExtensions
             var file = string.IsNullOrWhiteSpace(options.DataFile) ? null : new GraphDataFile(Path.GetFullPath(options.DataFile));
             return new EmbeddedGraphStore(file, provider.GetRequiredService<ILogger<EmbeddedGraphStore>>());
         });
-        services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<EmbeddedGraphStore>());
+        services.AddNeo4jClient();
+        services.AddSingleton<Neo4jGraphStore>();
+        services.AddSingleton<IGraphStore>(provider => provider.GetRequiredService<IOptions<StoreSelectionOptions>>().Value.Store switch
+        {
+            StoreKind.Neo4j => provider.GetRequiredService<Neo4jGraphStore>(),
+            _ => provider.GetRequiredService<EmbeddedGraphStore>(),
+        });
 
         // One instance, run by the host before it listens and callable by the command-line verbs.
         services.AddSingleton<GraphStoreInitializer>();

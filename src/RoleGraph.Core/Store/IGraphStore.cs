@@ -41,6 +41,30 @@ public interface IGraphStore
     Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The similar roles of several roles at once (a list of roles each asking for its similar roles), by role id;
+    /// ids that are not roles are absent. The default asks once per role, which costs nothing in process; a store
+    /// that pays per round trip answers the whole batch in one.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
+        IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<SimilarRole>>(roleIds.Count, StringComparer.Ordinal);
+        foreach (var id in roleIds)
+        {
+            try
+            {
+                result[id] = await SimilarRolesAsync(id, first, cancellationToken);
+            }
+            catch (GraphInputException e) when (e.Argument == "roleId")
+            {
+                // Not a role (any more): absent, as documented.
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Plans an edit against the current graph (<see cref="GraphEditPlanner"/>) and applies it atomically: all of it
     /// or, when it throws <see cref="GraphEditException"/> or fails, none of it. Once it returns, the change is durable.
     /// A dry run plans and reports without changing anything.

@@ -45,19 +45,20 @@ public static class ReadCypher
         $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
     /// <summary>
-    /// The role and every role sharing a skill or tool with it, each with all its skill and tool links (ids only):
-    /// weighted Jaccard needs each candidate's whole weight.
+    /// The given roles and every role sharing a skill or tool with one of them, each with all its skill and tool
+    /// links (ids only): weighted Jaccard needs each candidate's whole weight.
     /// </summary>
     public const string SimilarityCandidates =
-        $"MATCH (role:Node {{id: $id}}) " +
+        "UNWIND $ids AS id MATCH (role:Node {id: id}) " +
         "OPTIONAL MATCH (role)-[:REQUIRES|USES]->(:Node)<-[:REQUIRES|USES]-(other:Role) WHERE other <> role " +
         "WITH role, collect(DISTINCT other) AS others " +
         "UNWIND [role] + others AS candidate " +
+        "WITH DISTINCT candidate " +
         $"RETURN candidate {NodeMap} AS node, " +
         "[(candidate)-[r:REQUIRES|USES]->(item:Node) | [item.id, item.kind, type(r), r.importance, r.level]] AS items";
 
-    /// <summary>The skills and tools of one role, in full: the items similar roles can share with it.</summary>
-    public const string RoleItems = $"MATCH (:Node {{id: $id}})-[:REQUIRES|USES]->(item:Node) RETURN item {NodeMap} AS node";
+    /// <summary>The skills and tools of the given roles, in full: the items similar roles can share with them.</summary>
+    public const string RoleItems = $"UNWIND $ids AS id MATCH (:Node {{id: id}})-[:REQUIRES|USES]->(item:Node) RETURN DISTINCT item {NodeMap} AS node";
 
     /// <summary>
     /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
@@ -99,7 +100,8 @@ public static class ReadCypher
         (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
         "UNWIND relationships(p) AS r " +
         "WITH DISTINCT r " +
-        $"RETURN startNode(r) {NodeMap} AS fromNode, endNode(r) {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level";
+        "WITH r, startNode(r) AS source, endNode(r) AS target " +
+        $"RETURN source {NodeMap} AS fromNode, target {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level";
 
     /// <summary>Every read statement, named for lint reports.</summary>
     internal static IEnumerable<CatalogEntry> Catalog()

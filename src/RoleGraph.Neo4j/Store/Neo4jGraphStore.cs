@@ -204,17 +204,52 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     public async Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken)
     {
+        ValidateSimilarFirst(first);
+        var snapshot = await SimilarityGraphAsync([roleId], cancellationToken);
+        return Similarity.Rank(snapshot, RoleIndex(snapshot, "roleId", roleId), first);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
+        IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
+    {
+        ValidateSimilarFirst(first);
+        var result = new Dictionary<string, IReadOnlyList<SimilarRole>>(roleIds.Count, StringComparer.Ordinal);
+        if (roleIds.Count == 0)
+        {
+            return result;
+        }
+
+        // One subgraph serves every role of the batch: it holds each role's candidates with all their links.
+        var snapshot = await SimilarityGraphAsync(roleIds, cancellationToken);
+        foreach (var id in roleIds)
+        {
+            if (snapshot.TryGetIndex(id, out var index) && snapshot[index].Kind == NodeKind.Role)
+            {
+                result[id] = Similarity.Rank(snapshot, index, first);
+            }
+        }
+
+        return result;
+    }
+
+    private static void ValidateSimilarFirst(int first)
+    {
         if (first < 1 || first > PageRequest.MaxPageSize)
         {
             throw GraphInputException.OutOfRange("first", first, 1, PageRequest.MaxPageSize);
         }
+    }
 
+    /// <summary>
+    /// The roles, their candidates and the roles' own items in full; the candidates' other items only count
+    /// towards their weight, so they stand in as placeholders.
+    /// </summary>
+    private async Task<GraphSnapshot> SimilarityGraphAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
+    {
+        var ids = roleIds.Distinct(StringComparer.Ordinal).ToArray();
         var results = await client.RunAsync(
-            [Statement(ReadCypher.SimilarityCandidates, ("id", roleId)), Statement(ReadCypher.RoleItems, ("id", roleId))],
+            [Statement(ReadCypher.SimilarityCandidates, ("ids", ids)), Statement(ReadCypher.RoleItems, ("ids", ids))],
             cancellationToken);
-
-        // Candidates and the role's own items in full; the candidates' other items only count towards their
-        // weight, so they stand in as placeholders.
         var graph = new Subgraph();
         foreach (var row in results[1].Rows)
         {
@@ -233,8 +268,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             }
         }
 
-        var snapshot = graph.ToSnapshot();
-        return Similarity.Rank(snapshot, RoleIndex(snapshot, "roleId", roleId), first);
+        return graph.ToSnapshot();
     }
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using RoleGraph.Tests.Infrastructure;
 
@@ -163,6 +164,10 @@ public sealed class HttpProtocolTests(RoleGraphApiFactory app) : IClassFixture<R
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var store = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
+        Assert.Equal("store", store.GetProperty("name").GetString());
+        Assert.StartsWith("EmbeddedGraphStore: ", store.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }

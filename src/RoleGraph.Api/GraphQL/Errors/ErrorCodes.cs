@@ -24,6 +24,12 @@ public static class ErrorCodes
     /// <summary>The credentials are valid but do not allow the operation.</summary>
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>The graph store does not answer (Neo4j down or unreachable); retry later, the service recovers by itself.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
+
+    /// <summary>The graph store refuses the service's credentials (Neo4j:User, Neo4j:Password).</summary>
+    public const string StoreAuthFailed = "STORE_AUTH_FAILED";
+
     /// <summary>Something failed inside the server; the message says no more outside Development.</summary>
     public const string Internal = "INTERNAL";
 }

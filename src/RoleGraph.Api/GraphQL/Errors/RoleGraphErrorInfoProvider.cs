@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Limits;
 using RoleGraph.Core.Queries;
 
@@ -62,6 +63,17 @@ public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Func<
                     if (input.Value is not null)
                     {
                         extensions["value"] = input.Value is Enum e ? e.ToString().ToUpperInvariant() : input.Value.ToString();
+                    }
+                }
+                else if (StoreFaults.CodeOf(cause) is { } storeCode)
+                {
+                    extensions["code"] = storeCode;
+                    message = storeCode == ErrorCodes.StoreAuthFailed
+                        ? "The graph store refused the service's credentials; an operator must correct Neo4j:User and Neo4j:Password."
+                        : "The graph store is unavailable right now; try again shortly.";
+                    if (exposeInternalDetails)
+                    {
+                        message += $" {cause!.Message}";
                     }
                 }
                 else if (error is UnhandledError)

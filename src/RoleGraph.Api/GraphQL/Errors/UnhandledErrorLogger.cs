@@ -20,12 +20,24 @@ public static partial class UnhandledErrorLogger
             if (logger is not null)
             {
                 var requestId = context.Context?.UserContext.TryGetValue(RequestIdKey, out var id) == true ? id as string : null;
-                LogFault(logger, requestId ?? "-", context.FieldContext?.Path is { } path ? string.Join('.', path) : "(request)", context.OriginalException);
+                var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(request)";
+                if (Hosting.StoreFaults.IsOutage(context.OriginalException))
+                {
+                    // An outage is the store's state, not a bug here: one line without a stack trace per failed field.
+                    LogStoreOutage(logger, requestId ?? "-", path, context.OriginalException.Message);
+                }
+                else
+                {
+                    LogFault(logger, requestId ?? "-", path, context.OriginalException);
+                }
             }
         }
 
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: the graph store failed at {Path}: {Reason}")]
+    private static partial void LogStoreOutage(ILogger logger, string requestId, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestId}: GraphQL execution failed at {Path}")]
     private static partial void LogFault(ILogger logger, string requestId, string path, Exception exception);

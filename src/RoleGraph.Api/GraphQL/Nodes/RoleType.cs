@@ -27,6 +27,6 @@ public sealed class RoleType : NodeGraphType, IListedNodeType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarRoleType>>>>("similar")
             .Description("The roles most similar to this one; the same ranking as the root field similarRoles.")
             .Argument<NonNullGraphType<IntGraphType>>("first", "How many roles to return, 1..100.", a => a.DefaultValue = 5)
-            .ResolveAsync(async c => await c.Store().SimilarRolesAsync(c.Source.Id, c.GetArgument<int>("first"), c.CancellationToken));
+            .Resolve(c => c.SimilarRoles().Load(c.Source.Id, c.GetArgument<int>("first")));
     }
 }

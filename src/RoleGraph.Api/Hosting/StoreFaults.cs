@@ -1,0 +1,21 @@
+using RoleGraph.Api.GraphQL.Errors;
+using RoleGraph.Neo4j.Client;
+
+namespace RoleGraph.Api.Hosting;
+
+/// <summary>
+/// Failures that mean the store is out of reach rather than that a request or the code is wrong. The service
+/// keeps running through them: requests get a store error code, readiness answers 503, and start-up retries.
+/// </summary>
+public static class StoreFaults
+{
+    /// <summary>STORE_AUTH_FAILED or STORE_UNAVAILABLE for an outage, otherwise null.</summary>
+    public static string? CodeOf(Exception? exception) => exception switch
+    {
+        Neo4jAuthenticationException => ErrorCodes.StoreAuthFailed,
+        Neo4jUnavailableException or Neo4jTransientException => ErrorCodes.StoreUnavailable,
+        _ => null,
+    };
+
+    public static bool IsOutage(Exception exception) => CodeOf(exception) is not null;
+}

@@ -1,0 +1,9 @@
+namespace RoleGraph.Api.Hosting;
+
+/// <summary>Which store serves the graph; bound from the RoleGraph section, so the key is RoleGraph:Store.</summary>
+public sealed class StoreSelectionOptions
+{
+    public const string SectionName = "RoleGraph";
+
+    public StoreKind Store { get; set; } = StoreKind.Embedded;
+}

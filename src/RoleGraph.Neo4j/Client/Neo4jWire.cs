@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RoleGraph.Neo4j.Client;
+
+/// <summary>An error entry of a Neo4j HTTP response ({"code": ..., "message": ...}).</summary>
+internal readonly record struct Neo4jError(string Code, string Message);
+
+/// <summary>What the client needs from one HTTP API response: the results, or the first error, and the commit URI.</summary>
+internal sealed record Neo4jResponse(IReadOnlyList<CypherResult> Results, Neo4jError? Error, string? Commit);
+
+/// <summary>The JSON of Neo4j's HTTP transactional API: request bodies and responses.</summary>
+internal static class Neo4jWire
+{
+    /// <summary>Opens or commits a transaction without running anything.</summary>
+    public static ReadOnlyMemory<byte> NoStatements { get; } = "{\"statements\":[]}"u8.ToArray();
+
+    private static readonly JsonSerializerOptions ValueOptions = new(JsonSerializerDefaults.General);
+
+    public static ReadOnlyMemory<byte> WriteStatements(IReadOnlyList<CypherStatement> statements)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 * (statements.Count + 1));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("statements"u8);
+            foreach (var statement in statements)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("statement"u8, statement.Text);
+                writer.WritePropertyName("parameters"u8);
+                WriteMap(writer, statement.Parameters);
+
+                // Rows only: the graph format and the per-row meta are not read, so the server need not build them.
+                writer.WriteStartArray("resultDataContents"u8);
+                writer.WriteStringValue("row"u8);
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> map)
+    {
+        writer.WriteStartObject();
+        foreach (var (key, value) in map)
+        {
+            writer.WritePropertyName(key);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a parameter value by its runtime type. Maps and lists are walked here so their members follow the same
+    /// rules at any depth; anything else goes to System.Text.Json with its runtime type.
+    /// </summary>
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case IReadOnlyDictionary<string, object?> map:
+                WriteMap(writer, map);
+                break;
+            case IDictionary<string, object?> map:
+                WriteMap(writer, map);
+                break;
+            case JsonElement or JsonNode:
+                JsonSerializer.Serialize(writer, value, value.GetType(), ValueOptions);
+                break;
+            case IEnumerable list and not IDictionary:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, value.GetType(), ValueOptions);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Reads {"results": [{"columns": [...], "data": [{"row": [...], "meta": [...]}]}], "errors": [...], "commit": ...}.
+    /// The results are cloned once, as a whole, so the rows outlive the pooled document they were parsed into.
+    /// </summary>
+    public static async Task<Neo4jResponse> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"Expected a JSON object, got {root.ValueKind}.");
+        }
+
+        var commit = root.TryGetProperty("commit"u8, out var commitElement) && commitElement.ValueKind == JsonValueKind.String
+            ? commitElement.GetString()
+            : null;
+
+        var error = ReadError(root);
+        if (error is not null)
+        {
+            return new Neo4jResponse([], error, commit);
+        }
+
+        if (!root.TryGetProperty("results"u8, out var resultsElement) || resultsElement.ValueKind != JsonValueKind.Array
+            || resultsElement.GetArrayLength() == 0)
+        {
+            return new Neo4jResponse([], null, commit);
+        }
+
+        var resultsCopy = resultsElement.Clone();
+        var results = new CypherResult[resultsCopy.GetArrayLength()];
+        var index = 0;
+        foreach (var result in resultsCopy.EnumerateArray())
+        {
+            results[index++] = ReadResult(result);
+        }
+
+        return new Neo4jResponse(results, null, commit);
+    }
+
+    /// <summary>The first error of a response body, if it has one (401s and 404s carry the same shape).</summary>
+    public static Neo4jError? ReadError(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("errors"u8, out var errors)
+            || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var first = errors[0];
+        var code = first.ValueKind == JsonValueKind.Object && first.TryGetProperty("code"u8, out var c) && c.ValueKind == JsonValueKind.String
+            ? c.GetString()!
+            : "Neo.DatabaseError.General.UnknownError";
+        var message = first.ValueKind == JsonValueKind.Object && first.TryGetProperty("message"u8, out var m) && m.ValueKind == JsonValueKind.String
+            ? m.GetString()!
+            : first.GetRawText();
+        return new Neo4jError(code, message);
+    }
+
+    private static CypherResult ReadResult(JsonElement result)
+    {
+        string[] columns = [];
+        if (result.TryGetProperty("columns"u8, out var columnsElement) && columnsElement.ValueKind == JsonValueKind.Array)
+        {
+            columns = new string[columnsElement.GetArrayLength()];
+            var i = 0;
+            foreach (var column in columnsElement.EnumerateArray())
+            {
+                columns[i++] = column.GetString() ?? "";
+            }
+        }
+
+        JsonElement[][] rows = [];
+        if (result.TryGetProperty("data"u8, out var data) && data.ValueKind == JsonValueKind.Array)
+        {
+            rows = new JsonElement[data.GetArrayLength()][];
+            var r = 0;
+            foreach (var entry in data.EnumerateArray())
+            {
+                rows[r++] = entry.TryGetProperty("row"u8, out var row) && row.ValueKind == JsonValueKind.Array ? ReadRow(row) : [];
+            }
+        }
+
+        return new CypherResult(columns, rows);
+    }
+
+    private static JsonElement[] ReadRow(JsonElement row)
+    {
+        var values = new JsonElement[row.GetArrayLength()];
+        var i = 0;
+        foreach (var value in row.EnumerateArray())
+        {
+            values[i++] = value;
+        }
+
+        return values;
+    }
+}
