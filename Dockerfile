@@ -1,0 +1,29 @@
+# The RoleGraph API image. docker-compose.yml builds it and runs it on Neo4j; on its own it runs on the
+# embedded store (data in /app/data: mount a volume there to keep it).
+
+# The Banana Cake Pop IDE comes from npm, pinned by package-lock.json.
+FROM node:20-bookworm-slim AS ide
+WORKDIR /src/src/RoleGraph.Api
+COPY src/RoleGraph.Api/package.json src/RoleGraph.Api/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files only, so source edits do not invalidate the package layer.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/RoleGraph.Core/RoleGraph.Core.csproj src/RoleGraph.Core/
+COPY src/RoleGraph.Neo4j/RoleGraph.Neo4j.csproj src/RoleGraph.Neo4j/
+COPY src/RoleGraph.Api/RoleGraph.Api.csproj src/RoleGraph.Api/
+RUN dotnet restore src/RoleGraph.Api/RoleGraph.Api.csproj
+COPY seed/ seed/
+COPY src/ src/
+COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modules
+RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --no-restore -p:BananaCakePopNpmInstall=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+USER app
+ENTRYPOINT ["dotnet", "RoleGraph.Api.dll"]
