@@ -43,12 +43,40 @@ public sealed class BatchingTests : IDisposable
         Assert.Contains((RelationKind.Requires, LinkDirection.Incoming, 14), _counter.LinkedCalls); // 7 + 10 skills, 3 shared
     }
 
+    [Fact]
+    public async Task Similar_roles_of_a_page_of_roles_cost_one_call_and_rank_as_the_root_field_does()
+    {
+        var client = _app.GraphQL();
+        await client.QueryAsync("{ roles { totalCount } }");
+        _counter.SimilarCalls.Clear();
+
+        var data = await client.QueryAsync("{ roles(first: 10) { nodes { id similar(first: 3) { role { id } score } } } }");
+
+        var call = Assert.Single(_counter.SimilarCalls);
+        Assert.Equal((2, 3), call);
+        foreach (var role in data["roles"]!["nodes"]!.AsArray())
+        {
+            var root = await client.QueryAsync("query($id: ID!) { similarRoles(roleId: $id, first: 3) { role { id } score } }", new { id = (string)role!["id"]! });
+            Assert.Equal(root["similarRoles"]!.ToJsonString(), role["similar"]!.ToJsonString());
+            Assert.NotEmpty(role["similar"]!.AsArray());
+        }
+    }
+
     public void Dispose() => _app.Dispose();
 
     /// <summary>Records each batched link lookup and passes everything through to the real store.</summary>
     private sealed class CountingStore : DelegatingGraphStore
     {
         public System.Collections.Concurrent.ConcurrentBag<(RelationKind, LinkDirection, int)> LinkedCalls { get; } = [];
+
+        public System.Collections.Concurrent.ConcurrentBag<(int Roles, int First)> SimilarCalls { get; } = [];
+
+        public override Task<IReadOnlyDictionary<string, IReadOnlyList<Core.Algorithms.SimilarRole>>> SimilarRolesAsync(
+            IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
+        {
+            SimilarCalls.Add((roleIds.Count, first));
+            return base.SimilarRolesAsync(roleIds, first, cancellationToken);
+        }
 
         public override Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
             IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)

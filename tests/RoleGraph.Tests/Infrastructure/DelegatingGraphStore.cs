@@ -38,6 +38,10 @@ public class DelegatingGraphStore : IGraphStore
     public virtual Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken) =>
         Inner.SimilarRolesAsync(roleId, first, cancellationToken);
 
+    public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
+        IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken) =>
+        Inner.SimilarRolesAsync(roleIds, first, cancellationToken);
+
     public virtual Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken) => Inner.ApplyAsync(edit, dryRun, cancellationToken);
 
     public virtual Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken) => Inner.ExportAsync(cancellationToken);
