@@ -307,8 +307,9 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     public async Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
     {
+        // Neo4j returns relationships in storage order; the taxonomy order makes exports comparable between runs.
         var (nodes, links, sources) = await ReadAllAsync(client.RunAsync, cancellationToken);
-        return new TaxonomyDocument(sources, nodes, links);
+        return new TaxonomyDocument(sources, nodes, TaxonomyWriter.OrderedLinks(links).ToArray());
     }
 
     private delegate Task<IReadOnlyList<CypherResult>> StatementRunner(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
