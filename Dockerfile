@@ -23,7 +23,11 @@ RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --n
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
-ENV ASPNETCORE_HTTP_PORTS=8080
+# The embedded store's data file, for runs without Neo4j; the image's non-root user must be able to write it.
+RUN mkdir -p /app/data && chown app:app /app/data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    RoleGraph__Embedded__DataFile=/app/data/rolegraph.json
+VOLUME /app/data
 EXPOSE 8080
 USER app
 ENTRYPOINT ["dotnet", "RoleGraph.Api.dll"]
