@@ -53,11 +53,17 @@ public static class Similarity
             .ToArray();
     }
 
+    /// <summary>
+    /// Rounded to 12 decimals: the sums add the same weights in whatever order links are stored, so two equal
+    /// scores can differ in the last bit. Rounded, equal scores tie and fall back to name order, in every store.
+    /// </summary>
     private static double Score(double sumMin, double totalA, double totalB)
     {
         var sumMax = totalA + totalB - sumMin;
-        return sumMax <= 0 ? 0 : sumMin / sumMax;
+        return sumMax <= 0 ? 0 : Math.Round(sumMin / sumMax, ScoreDecimals);
     }
+
+    private const int ScoreDecimals = 12;
 
     private static GraphNode[] SharedItems(GraphSnapshot graph, int other, Dictionary<int, double> ownWeights)
     {

@@ -53,6 +53,27 @@ public sealed class SimilarityTests
     }
 
     [Fact]
+    public void Scores_equal_but_for_floating_point_rounding_tie_and_are_ordered_by_name()
+    {
+        // From t (p .1, q .2, s .3): u shares p and q (Σmin .1 + .2 = 0.30000000000000004 in doubles), v shares s
+        // (Σmin .3). Both are 1/2 exactly; unrounded, u (Zulu) would win on the last bit.
+        var graph = TestGraph.Create()
+            .Role("t", "Target").Role("u", "Zulu").Role("v", "Alpha")
+            .Skill("p", "P").Skill("q", "Q").Skill("s", "S")
+            .Requires("t", "p", 0.1).Requires("t", "q", 0.2).Requires("t", "s", 0.3)
+            .Requires("u", "p", 0.1).Requires("u", "q", 0.2)
+            .Requires("v", "s", 0.3)
+            .Build();
+        Assert.NotEqual(0.1 + 0.2, 0.3); // the premise: the two sums differ as doubles
+
+        var ranked = Rank(graph, "t");
+
+        Assert.Equal(["v", "u"], ranked.Select(r => r.Role.Id));
+        Assert.Equal(ranked[0].Score, ranked[1].Score);
+        Assert.Equal(0.5, ranked[0].Score);
+    }
+
+    [Fact]
     public void Equal_scores_are_ordered_by_name()
     {
         // From b (x .5, y .5): a, e and f each give Σmin 1 and Σmax 1 + 2.3 - 1 = 2.3; named Delta, Beta, Alpha.
