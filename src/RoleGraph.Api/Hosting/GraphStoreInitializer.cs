@@ -67,6 +67,12 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_retrying.IsCompleted)
+        {
+            // Nothing to stop, and the host may already have disposed this service (a failed start does that).
+            return;
+        }
+
         await _stopping.CancelAsync();
         try
         {

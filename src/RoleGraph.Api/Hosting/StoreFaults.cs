@@ -13,7 +13,7 @@ public static class StoreFaults
     public static string? CodeOf(Exception? exception) => exception switch
     {
         Neo4jAuthenticationException => ErrorCodes.StoreAuthFailed,
-        Neo4jUnavailableException or Neo4jTransientException => ErrorCodes.StoreUnavailable,
+        Neo4jUnavailableException or Neo4jTransientException or Neo4jCommitUnknownException => ErrorCodes.StoreUnavailable,
         _ => null,
     };
 

@@ -128,6 +128,14 @@ public sealed partial class Neo4jHttpClient : INeo4jClient
             // timeout; if it did arrive, the rollback finds nothing (404). An error Neo4j answered needs no
             // rollback: the server has already closed the transaction.
             await RollBackAsync(transaction.Uri);
+            if (exception is Neo4jUnavailableException unavailable)
+            {
+                throw new Neo4jCommitUnknownException(
+                    unavailable.Code,
+                    $"The commit to Neo4j at {_server} got no answer, so the write may or may not have been applied; read the graph before trying again. {unavailable.Message}",
+                    unavailable);
+            }
+
             throw;
         }
 
@@ -328,7 +336,10 @@ public sealed partial class Neo4jHttpClient : INeo4jClient
                 // Only what waiting can fix: a busy or restarting server, or a connection that failed or timed out.
                 // Authentication and statement errors would fail the same way again; the caller's cancellation is
                 // an OperationCanceledException and never matches.
-                ShouldHandle = new PredicateBuilder().Handle<Neo4jTransientException>().Handle<Neo4jUnavailableException>(),
+                // Running out of memory is "transient" to Neo4j, but the same transaction would run out again.
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<Neo4jTransientException>(e => !e.Code.Contains("OutOfMemory", StringComparison.Ordinal))
+                    .Handle<Neo4jUnavailableException>(),
                 MaxRetryAttempts = maxRetries,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,

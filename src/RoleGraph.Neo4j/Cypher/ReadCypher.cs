@@ -14,9 +14,11 @@ public static class ReadCypher
 
     public const string Ping = "RETURN 1 AS ok";
 
-    public const string CountNodesByKind = "MATCH (n:Node) RETURN n.kind AS kind, count(*) AS count";
+    /// <summary>Counts of one label and of all relationships come from Neo4j's count store, without reading the graph:
+    /// readiness checks run them often.</summary>
+    public static string CountNodes(NodeKind kind) => CountStatements[(int)kind];
 
-    public const string CountLinks = "MATCH (:Node)-[r]->(:Node) RETURN count(r) AS links";
+    public const string CountLinks = "MATCH ()-[r]->() RETURN count(r) AS links";
 
     public const string NodesById = $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n {NodeMap} AS node";
 
@@ -78,6 +80,10 @@ public static class ReadCypher
         "[(n)-[r]->(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS outgoing, " +
         "[(n)<-[r]-(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS incoming";
 
+    private static readonly string[] CountStatements = Enum.GetValues<NodeKind>()
+        .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN count(n) AS count")
+        .ToArray();
+
     private static readonly string[] NamesOfKindStatements = Enum.GetValues<NodeKind>()
         .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN n.id AS id, n.name AS name")
         .ToArray();
@@ -107,7 +113,6 @@ public static class ReadCypher
     internal static IEnumerable<CatalogEntry> Catalog()
     {
         yield return new("ping", Ping);
-        yield return new("count nodes by kind", CountNodesByKind);
         yield return new("count links", CountLinks);
         yield return new("nodes by id", NodesById);
         yield return new("all nodes", AllNodes);
@@ -121,6 +126,7 @@ public static class ReadCypher
         foreach (var kind in Enum.GetValues<NodeKind>())
         {
             yield return new($"names of {kind}", NamesOfKind(kind));
+            yield return new($"count {kind} nodes", CountNodes(kind));
         }
 
         foreach (var relation in Enum.GetValues<RelationKind>())

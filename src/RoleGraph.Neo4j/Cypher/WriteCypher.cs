@@ -25,7 +25,10 @@ public static class WriteCypher
 
     public static string DeleteLinks(RelationKind relation) => DeleteLinkStatements[(int)relation];
 
-    /// <summary>Creates or updates links of one relation; at most one link of a relation joins two nodes one way.</summary>
+    /// <summary>
+    /// Creates or updates links of one relation; at most one link of a relation joins two nodes one way. toFloat:
+    /// JSON carries 1.0 as 1, which Neo4j would store as an integer.
+    /// </summary>
     public static string UpsertLinks(RelationKind relation) => UpsertLinkStatements[(int)relation];
 
     private static readonly string[] UpsertStatements = Enum.GetValues<NodeKind>()
@@ -44,7 +47,7 @@ public static class WriteCypher
     private static readonly string[] UpsertLinkStatements = Enum.GetValues<RelationKind>()
         .Select(relation =>
             "UNWIND $rows AS row MATCH (a:Node {id: row.fromId}) MATCH (b:Node {id: row.toId}) " +
-            $"MERGE (a)-[r:{CypherNames.Type(relation)}]->(b) SET r.importance = row.importance, r.level = row.level")
+            $"MERGE (a)-[r:{CypherNames.Type(relation)}]->(b) SET r.importance = toFloat(row.importance), r.level = toFloat(row.level)")
         .ToArray();
 
     internal static IEnumerable<CatalogEntry> Catalog()

@@ -25,7 +25,10 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     internal const int BatchSize = 5000;
 
     private const string MetaKey = "graph";
-    private const int IndexWaitSeconds = 300;
+    private const int StatementsPerRequest = 4;
+
+    /// <summary>Below the default request timeout (30 s): a slower index build fails the start, which then retries.</summary>
+    private const int IndexWaitSeconds = 20;
 
     private static readonly JsonSerializerOptions SourcesJson = new(JsonSerializerDefaults.Web);
 
@@ -43,14 +46,12 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     public async Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
-        var results = await client.RunAsync([new CypherStatement(ReadCypher.CountNodesByKind), new CypherStatement(ReadCypher.CountLinks)], cancellationToken);
-        var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0);
-        foreach (var row in results[0].Rows)
-        {
-            byKind[StoredNode.ParseKind(row[0].GetString())] = row[1].GetInt32();
-        }
-
-        return new GraphStatistics(byKind, results[1].Rows.Count == 0 ? 0 : results[1].Rows[0][0].GetInt32());
+        var kinds = Enum.GetValues<NodeKind>();
+        var results = await client.RunAsync(
+            [.. kinds.Select(kind => new CypherStatement(ReadCypher.CountNodes(kind))), new CypherStatement(ReadCypher.CountLinks)],
+            cancellationToken);
+        var byKind = kinds.ToDictionary(kind => kind, kind => results[(int)kind].Rows[0][0].GetInt32());
+        return new GraphStatistics(byKind, results[^1].Rows[0][0].GetInt32());
     }
 
     public async Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -124,9 +125,10 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         matching.Sort(NodeOrder.ForListing(query.Order));
         var (start, end) = query.Page.Resolve(matching.Count);
         var pageIds = matching.GetRange(start, end - start).Select(m => m.Id).ToArray();
+        // A node deleted between the two reads is left out rather than failing the page.
         var nodes = await GetNodesAsync(pageIds, cancellationToken);
         return new NodePage(
-            pageIds.Select(id => nodes[id]).ToArray(), start, matching.Count, HasPreviousPage: start > 0, HasNextPage: end < matching.Count);
+            pageIds.Where(nodes.ContainsKey).Select(id => nodes[id]).ToArray(), start, matching.Count, HasPreviousPage: start > 0, HasNextPage: end < matching.Count);
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -279,7 +281,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             return GraphEditPlanner.Plan(nodes, links, edit).Report(dryRun: true);
         }
 
-        return await client.ExecuteWriteAsync(async (tx, ct) =>
+        var report = await client.ExecuteWriteAsync(async (tx, ct) =>
         {
             var locked = await tx.RunAsync([Statement(WriteCypher.Lock, ("key", MetaKey))], ct);
             var currentSources = ReadSources(locked[0].Rows[0][1]);
@@ -294,15 +296,21 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
                 return plan.Report(dryRun: false);
             }
 
-            foreach (var statement in ChangeStatements(plan.Changes))
+            // Several batches per request: fewer round trips, requests of a few MB at most.
+            foreach (var statements in ChangeStatements(plan.Changes).Chunk(StatementsPerRequest))
             {
-                await tx.RunAsync([statement], ct);
+                await tx.RunAsync(statements, ct);
             }
 
             await tx.RunAsync([Statement(WriteCypher.SetMeta, ("key", MetaKey), ("sources", JsonSerializer.Serialize(sources, SourcesJson)))], ct);
-            LogApplied(logger, plan.NodeCounts, plan.LinkCounts);
             return plan.Report(dryRun: false);
         }, cancellationToken);
+        if (report.Changed)
+        {
+            LogApplied(logger, report.Nodes, report.Links);
+        }
+
+        return report;
     }
 
     public async Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)

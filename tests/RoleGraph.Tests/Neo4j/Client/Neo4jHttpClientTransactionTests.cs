@@ -227,12 +227,60 @@ public sealed class Neo4jHttpClientTransactionTests
             options.MaxRetries = 0;
         });
 
-        var exception = await Assert.ThrowsAsync<Neo4jUnavailableException>(() => client.ExecuteWriteAsync(
+        var exception = await Assert.ThrowsAsync<Neo4jCommitUnknownException>(() => client.ExecuteWriteAsync(
             async (transaction, token) => await transaction.RunAsync([CreateSkill], token),
             TestContext.Current.CancellationToken));
 
         Assert.Equal("Timeout", exception.Code);
         Assert.Equal([Begin, Run, Commit, Rollback], server.Requests.Select(request => request.ToString()));
+    }
+
+    [Fact]
+    public async Task A_commit_without_an_answer_is_not_retried_since_it_may_have_been_applied()
+    {
+        var server = new FakeNeo4jHandler((request, _, token) => request.ToString() switch
+        {
+            Begin => Task.FromResult(Begun()),
+            Commit => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway)),
+            Rollback => Task.FromResult(FakeNeo4jHandler.JsonResponse(
+                FakeNeo4jHandler.Error("Neo.ClientError.Transaction.TransactionNotFound", "Unrecognized transaction id."), HttpStatusCode.NotFound)),
+            _ => Task.FromResult(FakeNeo4jHandler.JsonResponse(EmptyResultFor(1))),
+        });
+        var client = TestClient.Create(server, options =>
+        {
+            options.MaxRetries = 3;
+            options.RetryDelay = TimeSpan.FromMilliseconds(1);
+        });
+        var runs = 0;
+
+        var exception = await Assert.ThrowsAsync<Neo4jCommitUnknownException>(() => client.ExecuteWriteAsync(
+            async (transaction, token) =>
+            {
+                runs++;
+                return await transaction.RunAsync([CreateSkill], token);
+            },
+            TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, runs);
+        Assert.Contains("may or may not have been applied", exception.Message, StringComparison.Ordinal);
+        Assert.Equal([Begin, Run, Commit, Rollback], server.Requests.Select(request => request.ToString()));
+    }
+
+    [Fact]
+    public async Task Running_out_of_memory_is_not_retried()
+    {
+        var server = new FakeNeo4jHandler((request, _, _) => Task.FromResult(FakeNeo4jHandler.JsonResponse(
+            FakeNeo4jHandler.Error("Neo.TransientError.General.MemoryPoolOutOfMemoryError", "The allocation of an extra 2 MiB would use more than the limit."))));
+        var client = TestClient.Create(server, options =>
+        {
+            options.MaxRetries = 3;
+            options.RetryDelay = TimeSpan.FromMilliseconds(1);
+        });
+
+        var exception = await Assert.ThrowsAsync<Neo4jTransientException>(() => client.RunAsync([CreateSkill], TestContext.Current.CancellationToken));
+
+        Assert.Equal("Neo.TransientError.General.MemoryPoolOutOfMemoryError", exception.Code);
+        Assert.Single(server.Requests);
     }
 
     /// <summary>The documented begin response: 201 Created, Location naming the transaction, the commit URI in the body.</summary>

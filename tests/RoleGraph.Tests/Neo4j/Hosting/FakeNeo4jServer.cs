@@ -16,10 +16,13 @@ namespace RoleGraph.Tests.Neo4j.Hosting;
 /// A loopback HTTP server speaking the shape of Neo4j's transactional HTTP API, for what a test can check without a
 /// Neo4j: that the service survives an outage or refused credentials and recovers, and exactly which statements and
 /// parameters it sends. It does not run Cypher: every statement answers no rows, except the write lock (one row:
-/// revision 0, no sources) and the link count (0), which the store reads a row from.
+/// revision 0, no sources) and the counts (0), which the store reads a row from.
 /// </summary>
 public sealed class FakeNeo4jServer : IAsyncDisposable
 {
+    private static readonly HashSet<string> CountStatements =
+        Enum.GetValues<RoleGraph.Core.Model.NodeKind>().Select(ReadCypher.CountNodes).ToHashSet(StringComparer.Ordinal);
+
     private readonly WebApplication _app;
     private int _nextTransaction;
 
@@ -133,7 +136,7 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
             {
                 rows.Add(new JsonObject { ["row"] = new JsonArray(0, "[]"), ["meta"] = new JsonArray(null, null) });
             }
-            else if (text == ReadCypher.CountLinks)
+            else if (text == ReadCypher.CountLinks || CountStatements.Contains(text))
             {
                 rows.Add(new JsonObject { ["row"] = new JsonArray(0), ["meta"] = new JsonArray((JsonNode?)null) });
             }
