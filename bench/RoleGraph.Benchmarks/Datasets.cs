@@ -82,7 +82,7 @@ public static class Datasets
         return new BenchDataset(
             "onet",
             document,
-            ["data-scientists", "computer-and-information-research-scientists", "software-developers", "statisticians", "database-architects"],
+            ["computer-and-information-research-scientists", "data-scientists", "software-developers", "statisticians", "database-architects"],
             "data");
     }
 

@@ -22,6 +22,7 @@ const string Usage = """
       ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build]
       ... -- chart [--quick]            charts and summary from the last run's results
+      ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
     Options: --onet PATH (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository).
     --quick: seed and small generated graphs, short iterations: the whole run in under a minute.
     Results: bench/artifacts/{full|quick}/ (git-ignored); a full run's charts go to docs/.
@@ -72,6 +73,8 @@ switch (mode)
         break;
     case "chart":
         return Chart.Run(artifacts, docs);
+    case "profile":
+        return Profile.Run(Option("--dataset") ?? "onet", int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
     case "http":
         var dataset = Option("--dataset") ?? "seed";
         if (dataset == "onet" && !Datasets.OnetAvailable)
@@ -93,12 +96,13 @@ return 0;
 void Queries()
 {
     Chart.WriteDatasets(artifacts, settings.QueryDatasets);
-    // Iterations of a fixed length (BenchmarkDotNet picks the invocations per iteration): the medians of 10 such
-    // iterations are stable to a few per cent on an idle machine; --quick trades that for speed.
+    // Iterations of a fixed length (BenchmarkDotNet picks the invocations per iteration, thousands for the fast
+    // operations): the median of 8 such iterations is stable to a few per cent on an idle machine, and the whole
+    // run stays near 10 minutes; --quick trades precision for speed.
     var job = Job.Default
         .WithWarmupCount(3)
-        .WithIterationCount(settings.Quick ? 3 : 10)
-        .WithIterationTime(TimeInterval.FromMilliseconds(settings.Quick ? 25 : 200))
+        .WithIterationCount(settings.Quick ? 3 : 8)
+        .WithIterationTime(TimeInterval.FromMilliseconds(settings.Quick ? 25 : 120))
         .WithEvaluateOverhead(false)
         .WithId(settings.Quick ? "quick" : "full");
     var config = Config(job)
@@ -114,7 +118,7 @@ void Load()
     var job = Job.Default
         .WithStrategy(RunStrategy.Monitoring)
         .WithWarmupCount(settings.Quick ? 0 : 1)
-        .WithIterationCount(settings.Quick ? 2 : 5)
+        .WithIterationCount(settings.Quick ? 2 : 4)
         .WithId(settings.Quick ? "quick" : "full");
     Print(BenchmarkRunner.Run<LoadBenchmarks>(Config(job)));
 }
