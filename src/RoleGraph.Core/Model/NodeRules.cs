@@ -46,7 +46,7 @@ public static partial class NodeRules
     }
 
     /// <summary>Whether <see cref="Problems"/> would report anything; cheap, for the common case of a well-formed node.</summary>
-    public static bool HasProblems(GraphNode node)
+    internal static bool HasProblems(GraphNode node)
     {
         if (!IsSlug(node.Id) || string.IsNullOrWhiteSpace(node.Name) || !IsWellFormed(node.Name) || !IsWellFormed(node.Description))
         {

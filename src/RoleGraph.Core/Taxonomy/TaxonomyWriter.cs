@@ -56,7 +56,7 @@ public static class TaxonomyWriter
     }
 
     /// <summary>Nodes in id order; a list already in that order (a graph snapshot's) is taken as it is.</summary>
-    public static IEnumerable<GraphNode> OrderedNodes(IReadOnlyList<GraphNode> nodes)
+    internal static IEnumerable<GraphNode> OrderedNodes(IReadOnlyList<GraphNode> nodes)
     {
         for (var i = 1; i < nodes.Count; i++)
         {
