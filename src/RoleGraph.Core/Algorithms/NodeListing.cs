@@ -10,7 +10,10 @@ public static class NodeListing
     {
         var matching = new List<int>();
         var filter = query.Filter?.Lowered();
-        foreach (var node in graph.OfKind(query.Kind))
+
+        // The default order (name, then id) is kept per kind by the snapshot: filter it, no sort per query.
+        var byName = query.Order.Count == 0 || (query.Order.Count == 1 && query.Order[0] is { Field: NodeSortField.Name, Descending: false });
+        foreach (var node in byName ? graph.OfKindByName(query.Kind) : graph.OfKind(query.Kind))
         {
             if (filter is null || filter.Matches(graph.LowerId(node), graph.LowerName(node)))
             {
@@ -18,7 +21,10 @@ public static class NodeListing
             }
         }
 
-        matching.Sort(Comparer(graph, query.Order));
+        if (!byName)
+        {
+            matching.Sort(Comparer(graph, query.Order));
+        }
 
         var (start, end) = query.Page.Resolve(matching.Count);
         var nodes = new Model.GraphNode[end - start];

@@ -15,27 +15,62 @@ public static class NodeSearch
         var hits = new List<(int Node, SearchMatch Match, bool OnAlias, string Text)>();
         var kindList = kinds is null || kinds.Count == 0 ? Enum.GetValues<NodeKind>() : kinds.Distinct().ToArray();
 
-        foreach (var kind in kindList)
+        if (!needle.Contains(SearchText.Separator, StringComparison.Ordinal))
         {
-            foreach (var node in graph.OfKind(kind))
+            // One vectorized scan of every name and alias; only the nodes it hits are classified.
+            var wanted = new bool[Enum.GetValues<NodeKind>().Length];
+            foreach (var kind in kindList)
             {
-                var best = Classify(graph.LowerName(node), needle);
-                var matched = graph[node].Name;
-                var onAlias = false;
-                var aliases = graph.LowerAliases(node);
-                for (var a = 0; a < aliases.Count && best != SearchMatch.Exact; a++)
+                wanted[(int)kind] = true;
+            }
+
+            var index = graph.SearchText;
+            var buffer = index.Text.AsSpan();
+            for (var position = 0; position < buffer.Length;)
+            {
+                var at = buffer[position..].IndexOf(needle, StringComparison.Ordinal);
+                if (at < 0)
                 {
-                    var match = Classify(aliases[a], needle);
-                    if (match < best)
-                    {
-                        (best, matched, onAlias) = (match, graph[node].Aliases[a], true);
-                    }
+                    break;
                 }
 
-                if (best != NoMatch)
+                var node = index.NodeAt(position + at);
+                position = index.NodeStart[node + 1];
+                if (wanted[(int)graph[node].Kind])
                 {
-                    hits.Add((node, best, onAlias, matched));
+                    Consider(node);
                 }
+            }
+        }
+        else
+        {
+            foreach (var kind in kindList)
+            {
+                foreach (var node in graph.OfKind(kind))
+                {
+                    Consider(node);
+                }
+            }
+        }
+
+        void Consider(int node)
+        {
+            var best = Classify(graph.LowerName(node), needle);
+            var matched = graph[node].Name;
+            var onAlias = false;
+            var aliases = graph.LowerAliases(node);
+            for (var a = 0; a < aliases.Count && best != SearchMatch.Exact; a++)
+            {
+                var match = Classify(aliases[a], needle);
+                if (match < best)
+                {
+                    (best, matched, onAlias) = (match, graph[node].Aliases[a], true);
+                }
+            }
+
+            if (best != NoMatch)
+            {
+                hits.Add((node, best, onAlias, matched));
             }
         }
 

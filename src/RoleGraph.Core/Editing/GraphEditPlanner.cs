@@ -29,7 +29,7 @@ public static class GraphEditPlanner
         {
             var node = edit.UpsertNodes[i];
             var path = $"nodes[{i}]";
-            var nodeProblems = NodeRules.Problems(node).ToList();
+            var nodeProblems = NodeRules.HasProblems(node) ? NodeRules.Problems(node).ToList() : [];
             foreach (var (field, message) in nodeProblems)
             {
                 Problem(GraphEditProblem.BadInput, $"{path}.{field}", message);
@@ -143,7 +143,7 @@ public static class GraphEditPlanner
                 continue;
             }
 
-            var linkProblems = RelationRules.Problems(link, from.Kind, to.Kind).ToList();
+            var linkProblems = RelationRules.HasProblems(link, from.Kind, to.Kind) ? RelationRules.Problems(link, from.Kind, to.Kind).ToList() : [];
             foreach (var (field, message) in linkProblems)
             {
                 Problem(GraphEditProblem.BadInput, $"{path}.{field}", message);

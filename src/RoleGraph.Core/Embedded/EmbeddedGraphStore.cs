@@ -176,7 +176,14 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
             var snapshot = GraphSnapshot.Build(plan.Nodes, plan.Links);
             var revision = current.Revision + 1;
-            if (dataFile is not null)
+            if (dataFile is not null && ChangeSize(plan.Changes) >= SnapshotInsteadOfJournalItems)
+            {
+                // A change as large as the graph (an import) would be written twice, to the journal and right after by
+                // compaction. Writing the new snapshot instead is as durable (atomic replace, flushed before the answer)
+                // and empties the journal, whose older entries the snapshot's revision covers.
+                await dataFile.CompactAsync(new StoredGraph(snapshot.Nodes, snapshot.Links, sources, revision), CancellationToken.None);
+            }
+            else if (dataFile is not null)
             {
                 await dataFile.AppendAsync(revision, plan.Changes, sourcesChanged ? sources : null, cancellationToken);
             }
@@ -218,6 +225,12 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     }
 
     private const long CompactionMinimumBytes = 4 << 20;
+
+    /// <summary>Changes of at least this many nodes and links are persisted as a new snapshot rather than a journal entry.</summary>
+    private const int SnapshotInsteadOfJournalItems = 20_000;
+
+    private static int ChangeSize(GraphChangeSet changes) =>
+        changes.WriteNodes.Count + changes.DeleteNodes.Count + changes.WriteLinks.Count + changes.DeleteLinks.Count;
 
     /// <summary>Replace takes the edit's sources; merge adds those not yet recorded, by name.</summary>
     private static IReadOnlyList<TaxonomyHeader> MergedSources(IReadOnlyList<TaxonomyHeader> current, GraphEdit edit) =>

@@ -112,7 +112,7 @@ public class GraphDataFile(string path) : IDisposable
             FormatVersion = SnapshotFileContent.CurrentFormatVersion,
             Revision = graph.Revision,
             Sources = graph.Sources.Select(TaxonomyFileMapping.ToFile).ToList(),
-            Nodes = graph.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
+            Nodes = TaxonomyWriter.OrderedNodes(graph.Nodes).Select(TaxonomyFileMapping.ToFile).ToList(),
             Links = TaxonomyWriter.OrderedLinks(graph.Links).Select(TaxonomyFileMapping.ToFile).ToList(),
         };
 
@@ -194,15 +194,23 @@ public class GraphDataFile(string path) : IDisposable
             Nodes = content.Nodes,
             Links = content.Links,
         };
+        // A data file this program wrote passes the one-pass check; anything else goes through the validator, which
+        // names every problem with its place.
+        var sources = content.Sources.Select(TaxonomyFileMapping.FromFile).ToArray();
+        if (TrustedSnapshotReader.TryRead(content.Nodes, content.Links) is var (nodes, links))
+        {
+            return new StoredGraph(nodes, links, sources, content.Revision);
+        }
+
         var document = TaxonomyValidator.Validate([(Path, asTaxonomy)]);
-        return new StoredGraph(document.Nodes, document.Links, content.Sources.Select(TaxonomyFileMapping.FromFile).ToArray(), content.Revision);
+        return new StoredGraph(document.Nodes, document.Links, sources, content.Revision);
     }
 
     private StoredGraph ReplayJournal(StoredGraph graph)
     {
-        if (!File.Exists(JournalPath))
+        if (!File.Exists(JournalPath) || new FileInfo(JournalPath).Length == 0)
         {
-            return graph;
+            return graph; // nothing to replay: the usual case after a compaction
         }
 
         var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);

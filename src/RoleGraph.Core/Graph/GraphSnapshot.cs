@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Graph;
@@ -14,7 +13,7 @@ public sealed class GraphSnapshot
     public static readonly GraphSnapshot Empty = Build([], []);
 
     private readonly GraphNode[] _nodes;
-    private readonly FrozenDictionary<string, int> _indexById;
+    private readonly Dictionary<string, int> _indexById;
     private readonly GraphLink[] _links;
     private readonly int[] _adjacencyStart;
     private readonly Adjacent[] _adjacency;
@@ -29,34 +28,73 @@ public sealed class GraphSnapshot
     {
         _nodes = nodes;
         _links = links;
-        _indexById = nodes.Select((n, i) => KeyValuePair.Create(n.Id, i)).ToFrozenDictionary(StringComparer.Ordinal);
-        _lowerIds = nodes.Select(n => n.Id.ToLowerInvariant()).ToArray();
-        _lowerNames = nodes.Select(n => n.Name.ToLowerInvariant()).ToArray();
-        _lowerAliases = nodes.Select(n => n.Aliases.Select(a => a.ToLowerInvariant()).ToArray()).ToArray();
+
+        // Plain loops and arrays: this runs on every start and every write, over the whole graph.
+        var count = nodes.Length;
+        _indexById = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        _lowerIds = new string[count];
+        _lowerNames = new string[count];
+        _lowerAliases = new string[count][];
+        var kindCounts = new int[KindCount];
+        for (var i = 0; i < count; i++)
+        {
+            var node = nodes[i];
+            _indexById.Add(node.Id, i);
+            _lowerIds[i] = node.Id.ToLowerInvariant(); // ids are slugs: the same string, no copy
+            _lowerNames[i] = node.Name.ToLowerInvariant();
+            _lowerAliases[i] = LowerAll(node.Aliases);
+            kindCounts[(int)node.Kind]++;
+        }
 
         // Equal names share a rank so that a descending name order can still break ties by ascending id.
-        var byName = Enumerable.Range(0, nodes.Length).OrderBy(i => _lowerNames[i], StringComparer.Ordinal).ToArray();
-        _nameRank = new int[nodes.Length];
-        for (var r = 0; r < byName.Length; r++)
+        var byName = new int[count];
+        var names = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            var same = r > 0 && string.Equals(_lowerNames[byName[r]], _lowerNames[byName[r - 1]], StringComparison.Ordinal);
+            byName[i] = i;
+            names[i] = _lowerNames[i];
+        }
+
+        Array.Sort(names, byName, StringComparer.Ordinal);
+        _nameRank = new int[count];
+        for (var r = 0; r < count; r++)
+        {
+            var same = r > 0 && string.Equals(names[r], names[r - 1], StringComparison.Ordinal);
             _nameRank[byName[r]] = same ? _nameRank[byName[r - 1]] : r;
         }
 
-        _byKind = Enum.GetValues<NodeKind>()
-            .Select(kind => Enumerable.Range(0, nodes.Length).Where(i => nodes[i].Kind == kind).ToArray())
-            .ToArray();
-
-        (_adjacencyStart, _adjacency) = BuildAdjacency(nodes.Length, links, _indexById);
-
-        _roleWeightTotals = new double[nodes.Length];
-        foreach (var link in links)
+        _byKind = new int[KindCount][];
+        for (var k = 0; k < KindCount; k++)
         {
-            if (link.Relation is RelationKind.Requires or RelationKind.Uses)
-            {
-                _roleWeightTotals[_indexById[link.FromId]] += link.Weight;
-            }
+            _byKind[k] = new int[kindCounts[k]];
+            kindCounts[k] = 0;
         }
+
+        for (var i = 0; i < count; i++)
+        {
+            var kind = (int)nodes[i].Kind;
+            _byKind[kind][kindCounts[kind]++] = i;
+        }
+
+        (_adjacencyStart, _adjacency, _roleWeightTotals) = BuildAdjacency(count, links, _indexById);
+    }
+
+    private const int KindCount = (int)NodeKind.Category + 1; // a constant: Empty is built before any static field after it is set
+
+    private static string[] LowerAll(IReadOnlyList<string> texts)
+    {
+        if (texts.Count == 0)
+        {
+            return [];
+        }
+
+        var lowered = new string[texts.Count];
+        for (var i = 0; i < lowered.Length; i++)
+        {
+            lowered[i] = texts[i].ToLowerInvariant();
+        }
+
+        return lowered;
     }
 
     public int NodeCount => _nodes.Length;
@@ -72,7 +110,12 @@ public sealed class GraphSnapshot
     /// <summary>Builds a snapshot. The caller has validated the input (unique ids, known endpoints, allowed kinds).</summary>
     public static GraphSnapshot Build(IEnumerable<GraphNode> nodes, IEnumerable<GraphLink> links)
     {
-        var sorted = nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
+        var sorted = nodes.ToArray();
+        if (!IsSortedById(sorted))
+        {
+            sorted = sorted.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
+        }
+
         return new GraphSnapshot(sorted, links.ToArray());
     }
 
@@ -100,6 +143,39 @@ public sealed class GraphSnapshot
     /// <summary>The summed weight of a role's skill and tool links (the denominator side of weighted Jaccard).</summary>
     public double RoleWeightTotal(int index) => _roleWeightTotals[index];
 
+    /// <summary>The lower-cased names and aliases of all nodes in one buffer, for search; made on first use.</summary>
+    internal SearchText SearchText
+    {
+        get
+        {
+            var text = Volatile.Read(ref _searchText);
+            if (text is null)
+            {
+                text = SearchText.Build(this);
+                Volatile.Write(ref _searchText, text);
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>The nodes of one kind ordered by name, then id (<see cref="CompareByName"/>); made on first use.</summary>
+    internal int[] OfKindByName(NodeKind kind)
+    {
+        var byName = Volatile.Read(ref _byKindByName[(int)kind]);
+        if (byName is null)
+        {
+            byName = _byKind[(int)kind].ToArray();
+            Array.Sort(byName, CompareByName);
+            Volatile.Write(ref _byKindByName[(int)kind], byName);
+        }
+
+        return byName;
+    }
+
+    private SearchText? _searchText;
+    private readonly int[]?[] _byKindByName = new int[]?[KindCount];
+
     /// <summary>Orders by name, then id: the order every list of the API uses unless asked otherwise.</summary>
     public int CompareByName(int a, int b)
     {
@@ -107,17 +183,40 @@ public sealed class GraphSnapshot
         return byName != 0 ? byName : a.CompareTo(b);
     }
 
-    private static (int[] Start, Adjacent[] Entries) BuildAdjacency(int nodeCount, GraphLink[] links, FrozenDictionary<string, int> indexById)
+    private static bool IsSortedById(GraphNode[] nodes)
+    {
+        for (var i = 1; i < nodes.Length; i++)
+        {
+            if (string.CompareOrdinal(nodes[i - 1].Id, nodes[i].Id) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static (int[] Start, Adjacent[] Entries, double[] RoleWeightTotals) BuildAdjacency(int nodeCount, GraphLink[] links, Dictionary<string, int> indexById)
     {
         var degree = new int[nodeCount + 1];
         var endpoints = new (int From, int To)[links.Length];
+        var roleWeightTotals = new double[nodeCount];
+        string? lastFromId = null;
+        var lastFrom = -1;
         for (var l = 0; l < links.Length; l++)
         {
-            var from = indexById[links[l].FromId];
-            var to = indexById[links[l].ToId];
+            var link = links[l];
+            // Links usually come grouped by source (data files, imports): look a source up once per group.
+            var from = ReferenceEquals(link.FromId, lastFromId) ? lastFrom : indexById[link.FromId];
+            (lastFromId, lastFrom) = (link.FromId, from);
+            var to = indexById[link.ToId];
             endpoints[l] = (from, to);
             degree[from]++;
             degree[to]++;
+            if (link.Relation is RelationKind.Requires or RelationKind.Uses)
+            {
+                roleWeightTotals[from] += link.Weight;
+            }
         }
 
         var start = new int[nodeCount + 1];
@@ -137,19 +236,25 @@ public sealed class GraphSnapshot
 
         for (var i = 0; i < nodeCount; i++)
         {
-            entries.AsSpan(start[i], start[i + 1] - start[i]).Sort(static (x, y) =>
-            {
-                var c = x.Node.CompareTo(y.Node);
-                if (c != 0)
-                {
-                    return c;
-                }
-
-                c = x.Relation.CompareTo(y.Relation);
-                return c != 0 ? c : y.Outgoing.CompareTo(x.Outgoing);
-            });
+            entries.AsSpan(start[i], start[i + 1] - start[i]).Sort(default(AdjacencyOrder));
         }
 
-        return (start, entries);
+        return (start, entries, roleWeightTotals);
+    }
+
+    /// <summary>By neighbour, relation, then outgoing before incoming; a struct comparer, so the sort inlines it.</summary>
+    private readonly struct AdjacencyOrder : IComparer<Adjacent>
+    {
+        public int Compare(Adjacent x, Adjacent y)
+        {
+            var c = x.Node.CompareTo(y.Node);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = x.Relation.CompareTo(y.Relation);
+            return c != 0 ? c : y.Outgoing.CompareTo(x.Outgoing);
+        }
     }
 }

@@ -45,6 +45,33 @@ public static partial class NodeRules
         }
     }
 
+    /// <summary>Whether <see cref="Problems"/> would report anything; cheap, for the common case of a well-formed node.</summary>
+    internal static bool HasProblems(GraphNode node)
+    {
+        if (!IsSlug(node.Id) || string.IsNullOrWhiteSpace(node.Name) || !IsWellFormed(node.Name) || !IsWellFormed(node.Description))
+        {
+            return true;
+        }
+
+        foreach (var alias in node.Aliases)
+        {
+            if (string.IsNullOrWhiteSpace(alias) || !IsWellFormed(alias))
+            {
+                return true;
+            }
+        }
+
+        foreach (var (key, value) in node.Properties)
+        {
+            if (!IsWellFormed(key) || !IsWellFormed(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsWellFormed(string? text)
     {
         for (var i = 0; text is not null && i < text.Length;)

@@ -52,6 +52,18 @@ public static class RelationRules
 
     public static bool TryParseWireName(string? text, out RelationKind relation)
     {
+        // The exact wire names first: imports and data files spell them so, hundreds of thousands of times.
+        switch (text)
+        {
+            case "REQUIRES": relation = RelationKind.Requires; return true;
+            case "USES": relation = RelationKind.Uses; return true;
+            case "RESPONSIBLE_FOR": relation = RelationKind.ResponsibleFor; return true;
+            case "SUPPORTS": relation = RelationKind.Supports; return true;
+            case "IN_CATEGORY": relation = RelationKind.InCategory; return true;
+            case "SUBCATEGORY_OF": relation = RelationKind.SubcategoryOf; return true;
+            case "RELATED_TO": relation = RelationKind.RelatedTo; return true;
+        }
+
         foreach (var candidate in Enum.GetValues<RelationKind>())
         {
             if (string.Equals(WireName(candidate), text, StringComparison.OrdinalIgnoreCase)
@@ -94,6 +106,16 @@ public static class RelationRules
             yield return problem;
         }
     }
+
+    /// <summary>Whether <see cref="Problems"/> would report anything; cheap, for the common case of a well-formed link.</summary>
+    internal static bool HasProblems(GraphLink link, NodeKind fromKind, NodeKind toKind) =>
+        link.FromId == link.ToId
+        || !Allows(link.Relation, fromKind, toKind)
+        || !WeightOk(link.Importance, HasImportance(link.Relation))
+        || !WeightOk(link.Level, HasLevel(link.Relation));
+
+    private static bool WeightOk(double? value, bool carries) =>
+        value is not { } v || (carries && !double.IsNaN(v) && v >= 0 && v <= 1);
 
     private static IEnumerable<(string Field, string Message)> WeightProblems(RelationKind relation, string field, double? value, bool carries)
     {

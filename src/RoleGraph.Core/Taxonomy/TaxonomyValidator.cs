@@ -9,6 +9,8 @@ namespace RoleGraph.Core.Taxonomy;
 /// </summary>
 public static class TaxonomyValidator
 {
+    private static readonly Dictionary<string, string> KindNames = Enum.GetNames<NodeKind>().ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+
     /// <param name="existingKind">For a merge into a store: the kind of a node the store already holds, or null.
     /// Links may then reach such nodes, and a node may not change the kind of one.</param>
     public static TaxonomyDocument Validate(IReadOnlyList<(string File, TaxonomyFile Content)> files, Func<string, NodeKind?>? existingKind = null)
@@ -65,7 +67,7 @@ public static class TaxonomyValidator
                 }
 
                 // By exact name: Enum.TryParse would also take numbers and flag lists such as "Role,Category".
-                var kindName = Enum.GetNames<NodeKind>().FirstOrDefault(n => n.Equals(raw.Kind, StringComparison.OrdinalIgnoreCase));
+                var kindName = raw.Kind is not null && KindNames.TryGetValue(raw.Kind, out var known) ? known : null;
                 var kind = kindName is null ? default : Enum.Parse<NodeKind>(kindName);
                 if (kindName is null)
                 {
@@ -132,7 +134,7 @@ public static class TaxonomyValidator
             }
 
             var link = new GraphLink(from.Id, to.Id, relation, raw.Importance, raw.Level);
-            var linkProblems = RelationRules.Problems(link, from.Kind, to.Kind).ToList();
+            var linkProblems = RelationRules.HasProblems(link, from.Kind, to.Kind) ? RelationRules.Problems(link, from.Kind, to.Kind).ToList() : [];
             foreach (var (field, message) in linkProblems)
             {
                 Problem(field == "relation" ? path : $"{path}.{field}", message);

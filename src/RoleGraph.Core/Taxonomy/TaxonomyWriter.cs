@@ -32,13 +32,42 @@ public static class TaxonomyWriter
             ? TaxonomyFileMapping.ToFile(document.Sources[0])
             : new TaxonomyFileHeader { Name = "RoleGraph export", Source = document.Sources.Count == 0 ? null : string.Join("; ", document.Sources.Select(s => s.Name)) },
         Sources = document.Sources.Count > 1 ? document.Sources.Select(TaxonomyFileMapping.ToFile).ToList() : null,
-        Nodes = document.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
+        Nodes = OrderedNodes(document.Nodes).Select(TaxonomyFileMapping.ToFile).ToList(),
         Links = OrderedLinks(document.Links).Select(TaxonomyFileMapping.ToFile).ToList(),
     };
 
     /// <summary>The order links are written in, so that the same graph always gives the same file.</summary>
-    public static IEnumerable<GraphLink> OrderedLinks(IEnumerable<GraphLink> links) =>
-        links.OrderBy(l => l.FromId, StringComparer.Ordinal).ThenBy(l => l.Relation).ThenBy(l => l.ToId, StringComparer.Ordinal);
+    /// <remarks>A link is identified by source, relation and target, so the order is total and an unstable sort gives it.</remarks>
+    public static IEnumerable<GraphLink> OrderedLinks(IEnumerable<GraphLink> links)
+    {
+        var ordered = links.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.FromId, b.FromId);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Relation.CompareTo(b.Relation);
+            return c != 0 ? c : string.CompareOrdinal(a.ToId, b.ToId);
+        });
+        return ordered;
+    }
+
+    /// <summary>Nodes in id order; a list already in that order (a graph snapshot's) is taken as it is.</summary>
+    internal static IEnumerable<GraphNode> OrderedNodes(IReadOnlyList<GraphNode> nodes)
+    {
+        for (var i = 1; i < nodes.Count; i++)
+        {
+            if (string.CompareOrdinal(nodes[i - 1].Id, nodes[i].Id) > 0)
+            {
+                return nodes.OrderBy(n => n.Id, StringComparer.Ordinal);
+            }
+        }
+
+        return nodes;
+    }
 
     public static async Task WriteAsync(Stream stream, TaxonomyDocument document, TaxonomyFormat format, CancellationToken cancellationToken)
     {

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Text.Json;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Filters;
+using Perfolizer.Horology;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using RoleGraph.Benchmarks;
+
+const string Usage = """
+    RoleGraph benchmarks (run from the repository, Release):
+      dotnet run -c Release --project bench/RoleGraph.Benchmarks -- [all] [--quick]   queries, load, memory, then charts
+      ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
+      ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build]
+      ... -- chart [--quick]            charts and summary from the last run's results
+      ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
+    Options: --onet PATH (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository).
+    --quick: seed and small generated graphs, short iterations: the whole run in under a minute.
+    Results: bench/artifacts/{full|quick}/ (git-ignored); a full run's charts go to docs/.
+    """;
+
+var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+if (mode == "memory-probe")
+{
+    return MemoryProbe.Probe(args[1], args[2]);
+}
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+bool Flag(string name) => args.Contains(name);
+
+if (Flag("--help") || Flag("-h"))
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
+BenchSettings.Current = new BenchSettings
+{
+    Quick = Flag("--quick"),
+    OnetDirectory = Option("--onet") is { } onet ? Path.GetFullPath(onet) : BenchSettings.DefaultOnetDirectory(),
+    DatasetFilter = Option("--datasets")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+};
+var settings = BenchSettings.Current;
+var artifacts = settings.ArtifactsDirectory;
+var docs = settings.Quick ? artifacts : Path.Combine(settings.RepositoryRoot, "docs");
+var wall = Stopwatch.StartNew();
+
+switch (mode)
+{
+    case "all":
+        Queries();
+        Load();
+        Memory();
+        Chart.Run(artifacts, docs);
+        break;
+    case "queries":
+        Queries();
+        break;
+    case "load":
+        Load();
+        break;
+    case "memory":
+        Memory();
+        break;
+    case "chart":
+        return Chart.Run(artifacts, docs);
+    case "profile":
+        return Profile.Run(Option("--dataset") ?? "onet", int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+    case "http":
+        var dataset = Option("--dataset") ?? "seed";
+        if (dataset == "onet" && !Datasets.OnetAvailable)
+        {
+            Console.WriteLine($"NOTE: O*NET skipped: no O*NET 29.3 database at {settings.OnetDirectory} (give --onet PATH or set ROLEGRAPH_ONET_DIR).");
+            return 0;
+        }
+
+        return await HttpLoad.RunAsync(dataset, int.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--clients") ?? "8", System.Globalization.CultureInfo.InvariantCulture), build: !Flag("--no-build"));
+    default:
+        Console.Error.WriteLine(Usage);
+        return 2;
+}
+
+Console.WriteLine($"Done in {wall.Elapsed.TotalSeconds:N1} s; results in {artifacts}");
+return 0;
+
+void Queries()
+{
+    Chart.WriteDatasets(artifacts, settings.QueryDatasets);
+    // Iterations of a fixed length (BenchmarkDotNet picks the invocations per iteration, thousands for the fast
+    // operations): the median of 8 such iterations is stable to a few per cent on an idle machine, and the whole
+    // run stays near 10 minutes; --quick trades precision for speed.
+    var job = Job.Default
+        .WithWarmupCount(3)
+        .WithIterationCount(settings.Quick ? 3 : 8)
+        .WithIterationTime(TimeInterval.FromMilliseconds(settings.Quick ? 25 : 120))
+        .WithEvaluateOverhead(false)
+        .WithId(settings.Quick ? "quick" : "full");
+    var config = Config(job)
+        // The seed has two roles: its overlap of five would be the overlap of two again.
+        .AddFilter(new SimpleFilter(c => !(c.Descriptor.WorkloadMethod.Name == nameof(QueryBenchmarks.Overlap5) && c.Parameters["Dataset"] as string == "seed")));
+    Print(BenchmarkRunner.Run<QueryBenchmarks>(config));
+}
+
+void Load()
+{
+    Chart.WriteDatasets(artifacts, settings.LoadDatasets);
+    // Seconds-long operations: measured a few times each, no pilot or unrolling.
+    var job = Job.Default
+        .WithStrategy(RunStrategy.Monitoring)
+        .WithWarmupCount(settings.Quick ? 0 : 1)
+        .WithIterationCount(settings.Quick ? 2 : 4)
+        .WithId(settings.Quick ? "quick" : "full");
+    Print(BenchmarkRunner.Run<LoadBenchmarks>(Config(job)));
+}
+
+void Memory()
+{
+    var names = settings.Quick ? settings.LoadDatasets : settings.LoadDatasets.Prepend("gen-1k").Distinct().ToArray();
+    Chart.WriteDatasets(artifacts, names);
+    var results = MemoryProbe.Run(names);
+    File.WriteAllText(Path.Combine(artifacts, "memory.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+}
+
+ManualConfig Config(Job job) => ManualConfig.CreateEmpty()
+    // In process: the datasets (up to a million links) are made once and shared by every case of a run.
+    .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
+    .AddColumnProvider(DefaultColumnProviders.Instance)
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .AddExporter(JsonExporter.Brief, MarkdownExporter.GitHub, CsvExporter.Default)
+    .AddLogger(ConsoleLogger.Default)
+    .WithArtifactsPath(artifacts)
+    .WithOptions(ConfigOptions.DisableLogFile)
+    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(20));
+
+static void Print(Summary summary)
+{
+    foreach (var report in summary.Reports)
+    {
+        var median = report.ResultStatistics?.Median;
+        Console.WriteLine($"{report.BenchmarkCase.Descriptor.WorkloadMethod.Name,-15} {report.BenchmarkCase.Parameters["Dataset"],-9} median {(median is null ? "n/a" : TimeInterval.FromNanoseconds(median.Value).ToString())}");
+    }
+}
