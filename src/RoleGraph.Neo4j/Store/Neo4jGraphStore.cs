@@ -243,8 +243,9 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     }
 
     /// <summary>
-    /// The roles, their candidates and the roles' own items in full; the candidates' other items only count
-    /// towards their weight, so they stand in as placeholders.
+    /// The roles with their items in full, and their candidates with the links they share with them. The rest of a
+    /// candidate's weight stands in as one placeholder link, so that its total, the similarity's denominator, is as
+    /// in the whole graph; scores are rounded to 12 decimals, so the other summation order changes no answer.
     /// </summary>
     private async Task<GraphSnapshot> SimilarityGraphAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
     {
@@ -262,16 +263,35 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         {
             var candidate = StoredNode.Read(row[0]);
             graph.AddNode(candidate);
-            foreach (var item in row[1].EnumerateArray())
+            var sent = 0.0;
+            foreach (var item in row[2].EnumerateArray())
             {
                 var itemId = item[0].GetString()!;
                 graph.AddPlaceholder(itemId, StoredNode.ParseKind(item[1].GetString()));
-                graph.AddLink(new GraphLink(candidate.Id, itemId, StoredLink.ParseType(item[2].GetString()), StoredLink.Number(item[3]), StoredLink.Number(item[4])));
+                var link = new GraphLink(candidate.Id, itemId, StoredLink.ParseType(item[2].GetString()), StoredLink.Number(item[3]), StoredLink.Number(item[4]));
+                if (graph.AddLink(link))
+                {
+                    sent += link.Weight;
+                }
+            }
+
+            var rest = row[1].GetDouble() - sent;
+            if (rest > RestTolerance)
+            {
+                var restId = RestPrefix + candidate.Id;
+                graph.AddPlaceholder(restId, NodeKind.Skill);
+                graph.AddLink(new GraphLink(candidate.Id, restId, RelationKind.Requires, Importance: rest));
             }
         }
 
         return graph.ToSnapshot();
     }
+
+    /// <summary>Below this, a difference of totals is summation rounding, not a link left out.</summary>
+    private const double RestTolerance = 1e-9;
+
+    /// <summary>Ids are slugs (lower-case letters, digits, dashes), so these placeholders for the rest of a weight cannot clash.</summary>
+    private const string RestPrefix = "\u0001rest:";
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
     {

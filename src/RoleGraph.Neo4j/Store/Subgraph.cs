@@ -24,7 +24,8 @@ internal sealed class Subgraph
 
     public void AddPlaceholder(string id, NodeKind kind) => _nodes.TryAdd(id, StoredNode.Placeholder(id, kind));
 
-    public void AddLink(GraphLink link) => _links.TryAdd(LinkKey.Of(link), link);
+    /// <summary>Adds the link unless one with its key is there; true when added.</summary>
+    public bool AddLink(GraphLink link) => _links.TryAdd(LinkKey.Of(link), link);
 
     public GraphSnapshot ToSnapshot() => GraphSnapshot.Build(_nodes.Values, _links.Values);
 }
