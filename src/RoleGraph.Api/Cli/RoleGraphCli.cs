@@ -1,3 +1,4 @@
+using RoleGraph.Api.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using GraphQL.Types;
@@ -198,7 +199,7 @@ public static class RoleGraphCli
         {
             store = await CliStore.OpenAsync(dataFile, cancellationToken);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException || StoreFaults.IsOutage(e))
         {
             Console.Error.WriteLine($"The store is unavailable: {e.Message}");
             return ExitCodes.StoreUnavailable;
@@ -224,6 +225,12 @@ public static class RoleGraphCli
 
                 Console.Error.WriteLine("Nothing was changed.");
                 return ExitCodes.InvalidInput;
+            }
+            catch (Exception e) when (StoreFaults.IsOutage(e))
+            {
+                // A write that failed this way was rolled back, except when Neo4j took a commit without answering.
+                Console.Error.WriteLine($"The store is unavailable: {e.Message}");
+                return ExitCodes.StoreUnavailable;
             }
         }
     }

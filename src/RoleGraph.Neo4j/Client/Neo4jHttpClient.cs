@@ -347,15 +347,16 @@ public sealed partial class Neo4jHttpClient : INeo4jClient
                 OnRetry = args =>
                 {
                     var exception = args.Outcome.Exception;
-                    LogRetry(logger, (exception as Neo4jException)?.Code ?? exception?.GetType().Name ?? "", args.AttemptNumber + 1, maxRetries, args.RetryDelay.TotalMilliseconds, exception);
+                    LogRetry(logger, (exception as Neo4jException)?.Code ?? exception?.GetType().Name ?? "", args.AttemptNumber + 1, maxRetries, args.RetryDelay.TotalMilliseconds, exception?.Message ?? "");
                     return default;
                 },
             })
             .Build();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Neo4j request failed ({Code}); retry {Retry} of {MaxRetries} in {DelayMilliseconds:0} ms")]
-    private static partial void LogRetry(ILogger logger, string code, int retry, int maxRetries, double delayMilliseconds, Exception? exception);
+    // The message, not the exception: an expected outage should not print a stack trace per retry.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Neo4j request failed ({Code}); retry {Retry} of {MaxRetries} in {DelayMilliseconds:0} ms: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string code, int retry, int maxRetries, double delayMilliseconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rolling back Neo4j transaction {Transaction} failed; the server drops it when it times out")]
     private static partial void LogRollbackFailed(ILogger logger, string transaction, Exception exception);

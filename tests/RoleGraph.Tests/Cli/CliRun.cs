@@ -33,7 +33,11 @@ internal static class CliRun
     /// <summary>The dotnet host running the tests (the runtime lives at dotnet/shared/Microsoft.NETCore.App/VERSION/).</summary>
     public static string DotnetHost { get; } = FindHost();
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a verb with extra environment variables (settings such as RoleGraph__Store, Neo4j__Uri).</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -53,6 +57,11 @@ internal static class CliRun
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("RoleGraph", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {DotnetHost}.");
