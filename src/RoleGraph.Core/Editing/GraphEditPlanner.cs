@@ -195,11 +195,19 @@ public static class GraphEditPlanner
         var dangling = links.Keys.Where(k => !nodes.ContainsKey(k.FromId) || !nodes.ContainsKey(k.ToId)).ToList();
         if (!edit.Cascade)
         {
-            foreach (var group in dangling.SelectMany(k => new[] { k.FromId, k.ToId }.Where(explicitlyDeleted.ContainsKey).Distinct().Select(id => (id, k))).GroupBy(x => x.id))
+            var linkCounts = dangling
+                .SelectMany(k => new[] { k.FromId, k.ToId }.Where(explicitlyDeleted.ContainsKey).Distinct())
+                .CountBy(id => id)
+                .ToDictionary(StringComparer.Ordinal);
+
+            // In the order the edit names the nodes, not the order a store happens to hold their links in.
+            foreach (var (id, path) in explicitlyDeleted)
             {
-                var count = group.Count();
-                Problem(GraphEditProblem.BadInput, explicitlyDeleted[group.Key],
-                    $"The node '{group.Key}' has {count} link{(count == 1 ? "" : "s")}; delete with cascade to remove {(count == 1 ? "it" : "them")} too.");
+                if (linkCounts.TryGetValue(id, out var count))
+                {
+                    Problem(GraphEditProblem.BadInput, path,
+                        $"The node '{id}' has {count} link{(count == 1 ? "" : "s")}; delete with cascade to remove {(count == 1 ? "it" : "them")} too.");
+                }
             }
         }
 
