@@ -21,7 +21,7 @@ public static class HttpLoad
 
     public sealed record Report(string Dataset, int Clients, int SecondsPerOperation, double StartToFirstAnswerMs, long ServerRssAfterBytes, string Machine, IReadOnlyList<OperationResult> Operations);
 
-    public static async Task<int> RunAsync(string dataset, int seconds, int clients, bool build)
+    public static async Task<int> RunAsync(string dataset, int seconds, int clients, bool build, IReadOnlyCollection<string>? only = null)
     {
         var settings = BenchSettings.Current;
         var root = settings.RepositoryRoot;
@@ -42,6 +42,7 @@ public static class HttpLoad
         var file = DataFiles.Compacted(data);
         var port = FreePort();
         var queries = Queries(data);
+        var timed = only is { Count: > 0 } ? queries.Where(q => only.Contains(q.Operation, StringComparer.OrdinalIgnoreCase)).ToList() : queries;
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
@@ -72,7 +73,7 @@ public static class HttpLoad
             await Drive(http, queries.Select(q => q.Body).ToArray(), clients, TimeSpan.FromSeconds(Math.Min(5, Math.Max(2, seconds))), server);
 
             var results = new List<OperationResult>();
-            foreach (var (operation, body) in queries)
+            foreach (var (operation, body) in timed)
             {
                 var result = await Drive(http, [body], clients, TimeSpan.FromSeconds(seconds), server);
                 results.Add(result with { Operation = operation });
@@ -81,7 +82,7 @@ public static class HttpLoad
 
             var report = new Report(dataset, clients, seconds, Math.Round(startup, 1), ResidentBytes(server.Id), Machine(), results);
             Directory.CreateDirectory(settings.ArtifactsDirectory);
-            var output = Path.Combine(settings.ArtifactsDirectory, $"http-{dataset}.json");
+            var output = Path.Combine(settings.ArtifactsDirectory, timed.Count == queries.Count ? $"http-{dataset}.json" : $"http-{dataset}-partial.json");
             await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report, Indented));
             Console.WriteLine($"  server RSS after the run {MemoryProbe.Mb(report.ServerRssAfterBytes)}; written to {output}");
             return results.Any(r => r.Errors > 0) ? 1 : 0;

@@ -20,7 +20,7 @@ const string Usage = """
     RoleGraph benchmarks (run from the repository, Release):
       dotnet run -c Release --project bench/RoleGraph.Benchmarks -- [all] [--quick]   queries, load, memory, then charts
       ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
-      ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build]
+      ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
     Options: --onet PATH (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository).
@@ -84,7 +84,8 @@ switch (mode)
         }
 
         return await HttpLoad.RunAsync(dataset, int.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Option("--clients") ?? "8", System.Globalization.CultureInfo.InvariantCulture), build: !Flag("--no-build"));
+            int.Parse(Option("--clients") ?? "8", System.Globalization.CultureInfo.InvariantCulture), build: !Flag("--no-build"),
+            only: Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     default:
         Console.Error.WriteLine(Usage);
         return 2;

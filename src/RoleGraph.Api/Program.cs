@@ -21,6 +21,7 @@ builder.Services.AddRoleGraphLimits(builder.Configuration);
 builder.Services.AddRoleGraphSecurity(builder.Configuration);
 builder.Services.AddSingleton<GraphQLAccess>();
 builder.Services.AddScoped<GraphQLHttpHandler>();
+builder.Services.AddSingleton<ValidatedDocumentCache>();
 builder.Services.AddBananaCakePop(builder.Configuration);
 builder.Services.AddHostedService<StartupBanner>();
 

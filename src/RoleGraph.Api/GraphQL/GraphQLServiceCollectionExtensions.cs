@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RoleGraphSchema>()
+            // Every resolver of a query is synchronous or a batched IDataLoaderResult (the store answers from memory,
+            // or Neo4j through the loaders), so the parallel strategy's task per field only adds cost. The serial
+            // strategy still defers data-loader results to the end of each level, so batching is unchanged.
+            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
             .AddErrorInfoProvider(provider => new RoleGraphErrorInfoProvider(exposeInternalDetails, () => Limits(provider)))

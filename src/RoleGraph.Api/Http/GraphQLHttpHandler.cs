@@ -19,7 +19,7 @@ namespace RoleGraph.Api.Http;
 /// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
 /// string that is not a GraphQL request at all answers 400 under both.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits)
+public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -134,7 +134,9 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return null;
         }
 
-        var document = Parse(request.Query);
+        var cacheable = request.Variables is null or { Count: 0 };
+        var cached = cacheable ? validated.Get(request.Query, request.OperationName) : null;
+        var document = cached ?? Parse(request.Query);
         var selected = SelectedOperation(document, request.OperationName);
         if (overGet && selected is { } operation && operation != OperationType.Query)
         {
@@ -150,7 +152,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return null;
         }
 
-        return new PreparedRequest(request, document);
+        return new PreparedRequest(request, document, cacheable, cached is not null);
     }
 
     private async Task ExecuteAsync(HttpContext context, PreparedRequest prepared, string mediaType)
@@ -164,6 +166,8 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             Document = prepared.Document,
             Query = prepared.Document is null ? request.Query : null,
             OperationName = request.OperationName,
+            // A document that passed the core rules before skips them; the configured rules are appended as always.
+            ValidationRules = prepared.Validated ? [] : null,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = context.RequestServices,
@@ -171,6 +175,11 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             UserContext = new Dictionary<string, object?> { [UnhandledErrorLogger.RequestIdKey] = context.TraceIdentifier },
             CancellationToken = context.RequestAborted,
         });
+
+        if (result.Executed && prepared.Cacheable && !prepared.Validated && prepared.Document is { } document)
+        {
+            validated.Add(request.Query!, request.OperationName, document);
+        }
 
         var status = !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         await WriteAsync(context, status, mediaType, result);
@@ -202,7 +211,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         return selected?.Operation;
     }
 
-    private sealed record PreparedRequest(GraphQLRequest Request, GraphQLDocument? Document);
+    private sealed record PreparedRequest(GraphQLRequest Request, GraphQLDocument? Document, bool Cacheable, bool Validated);
 
     private Task TooLargeAsync(HttpContext context, string mediaType, long maxBytes) =>
         WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType,
