@@ -26,6 +26,10 @@ public sealed record GraphEdit
     /// <summary>Where the upserted facts come from; recorded with the graph.</summary>
     public IReadOnlyList<TaxonomyHeader> Sources { get; init; } = [];
 
+    /// <summary>The graph's sources once this edit is applied: replace takes the edit's; merge adds those not yet recorded, by name.</summary>
+    public IReadOnlyList<TaxonomyHeader> SourcesAfter(IReadOnlyList<TaxonomyHeader> current) =>
+        ReplaceAll ? Sources : [.. current, .. Sources.Where(s => current.All(existing => existing.Name != s.Name))];
+
     /// <summary>An import of a validated taxonomy document.</summary>
     public static GraphEdit Import(TaxonomyDocument document, ImportMode mode) => new()
     {

@@ -128,7 +128,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     {
         query.Validate();
         var graph = Snapshot;
-        var roles = query.RoleIds.Select(id => RoleIndex(graph, "roleIds", id)).ToArray();
+        var roles = query.RoleIds.Select(id => graph.RoleIndex("roleIds", id)).ToArray();
         return Task.FromResult(Overlap.Compute(graph, roles, query.EffectiveKinds));
     }
 
@@ -136,16 +136,16 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     {
         query.Validate();
         var graph = Snapshot;
-        var from = NodeIndex(graph, "fromId", query.FromId);
-        var to = NodeIndex(graph, "toId", query.ToId);
+        var from = graph.NodeIndex("fromId", query.FromId);
+        var to = graph.NodeIndex("toId", query.ToId);
         return Task.FromResult(ShortestPaths.Find(graph, from, to, query.MaxHops, query.Via, query.First));
     }
 
     public Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
     {
         var graph = Snapshot;
-        var from = RoleIndex(graph, "fromRoleId", fromRoleId);
-        var to = RoleIndex(graph, "toRoleId", toRoleId);
+        var from = graph.RoleIndex("fromRoleId", fromRoleId);
+        var to = graph.RoleIndex("toRoleId", toRoleId);
         return Task.FromResult(SkillGap.Compute(graph, from, to));
     }
 
@@ -157,7 +157,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
 
         var graph = Snapshot;
-        return Task.FromResult(Similarity.Rank(graph, RoleIndex(graph, "roleId", roleId), first));
+        return Task.FromResult(Similarity.Rank(graph, graph.RoleIndex("roleId", roleId), first));
     }
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
@@ -167,7 +167,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         {
             var current = _state;
             var plan = GraphEditPlanner.Plan(current.Graph.Nodes, current.Graph.Links, edit);
-            var sources = MergedSources(current.Sources, edit);
+            var sources = edit.SourcesAfter(current.Sources);
             var sourcesChanged = !sources.SequenceEqual(current.Sources);
             if (dryRun || (plan.Changes.IsEmpty && !sourcesChanged))
             {
@@ -232,24 +232,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     private static int ChangeSize(GraphChangeSet changes) =>
         changes.WriteNodes.Count + changes.DeleteNodes.Count + changes.WriteLinks.Count + changes.DeleteLinks.Count;
 
-    /// <summary>Replace takes the edit's sources; merge adds those not yet recorded, by name.</summary>
-    private static IReadOnlyList<TaxonomyHeader> MergedSources(IReadOnlyList<TaxonomyHeader> current, GraphEdit edit) =>
-        edit.ReplaceAll
-            ? edit.Sources
-            : [.. current, .. edit.Sources.Where(s => current.All(existing => existing.Name != s.Name))];
-
     private sealed record StoreState(GraphSnapshot Graph, IReadOnlyList<TaxonomyHeader> Sources, long Revision)
     {
         public static readonly StoreState Empty = new(GraphSnapshot.Empty, [], 0);
-    }
-
-    private static int NodeIndex(GraphSnapshot graph, string argument, string id) =>
-        graph.TryGetIndex(id, out var index) ? index : throw GraphInputException.UnknownId(argument, id);
-
-    private static int RoleIndex(GraphSnapshot graph, string argument, string id)
-    {
-        var index = NodeIndex(graph, argument, id);
-        return graph[index].Kind == NodeKind.Role ? index : throw GraphInputException.WrongKind(argument, id, "Role", graph[index].Kind.ToString());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store holds the graph in memory only (no data file configured)")]

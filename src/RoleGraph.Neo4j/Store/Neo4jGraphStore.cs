@@ -151,7 +151,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     {
         query.Validate();
         var graph = await RolesWithItemsAsync(query.RoleIds, cancellationToken);
-        var roles = query.RoleIds.Select(id => RoleIndex(graph, "roleIds", id)).ToArray();
+        var roles = query.RoleIds.Select(id => graph.RoleIndex("roleIds", id)).ToArray();
         return Overlap.Compute(graph, roles, query.EffectiveKinds);
     }
 
@@ -191,16 +191,16 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         }
 
         var snapshot = graph.ToSnapshot();
-        var fromIndex = NodeIndex(snapshot, "fromId", query.FromId);
-        var toIndex = NodeIndex(snapshot, "toId", query.ToId);
+        var fromIndex = snapshot.NodeIndex("fromId", query.FromId);
+        var toIndex = snapshot.NodeIndex("toId", query.ToId);
         return ShortestPaths.Find(snapshot, fromIndex, toIndex, query.MaxHops, query.Via, query.First);
     }
 
     public async Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
     {
         var graph = await RolesWithItemsAsync([fromRoleId, toRoleId], cancellationToken);
-        var from = RoleIndex(graph, "fromRoleId", fromRoleId);
-        var to = RoleIndex(graph, "toRoleId", toRoleId);
+        var from = graph.RoleIndex("fromRoleId", fromRoleId);
+        var to = graph.RoleIndex("toRoleId", toRoleId);
         return SkillGap.Compute(graph, from, to);
     }
 
@@ -208,7 +208,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     {
         ValidateSimilarFirst(first);
         var snapshot = await SimilarityGraphAsync([roleId], cancellationToken);
-        return Similarity.Rank(snapshot, RoleIndex(snapshot, "roleId", roleId), first);
+        return Similarity.Rank(snapshot, snapshot.RoleIndex("roleId", roleId), first);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
@@ -308,9 +308,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
             var (nodes, links) = await ReadForPlanAsync(tx.RunAsync, edit, ct);
             var plan = GraphEditPlanner.Plan(nodes, links, edit);
-            var sources = edit.ReplaceAll
-                ? edit.Sources
-                : [.. currentSources, .. edit.Sources.Where(s => currentSources.All(existing => existing.Name != s.Name))];
+            var sources = edit.SourcesAfter(currentSources);
             if (plan.Changes.IsEmpty && sources.SequenceEqual(currentSources))
             {
                 return plan.Report(dryRun: false);
@@ -473,15 +471,6 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     private static CypherStatement Statement(string text, params (string Name, object? Value)[] parameters) =>
         new(text, parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal));
-
-    private static int NodeIndex(GraphSnapshot graph, string argument, string id) =>
-        graph.TryGetIndex(id, out var index) ? index : throw GraphInputException.UnknownId(argument, id);
-
-    private static int RoleIndex(GraphSnapshot graph, string argument, string id)
-    {
-        var index = NodeIndex(graph, argument, id);
-        return graph[index].Kind == NodeKind.Role ? index : throw GraphInputException.WrongKind(argument, id, "Role", graph[index].Kind.ToString());
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Neo4j schema ready: constraints and indexes online")]
     private static partial void LogSchemaReady(ILogger logger);
