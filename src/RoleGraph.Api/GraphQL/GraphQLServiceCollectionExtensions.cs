@@ -17,9 +17,10 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<RoleGraphSchema>()
-            // Every resolver of a query is synchronous or a batched IDataLoaderResult (the store answers from memory,
-            // or Neo4j through the loaders), so the parallel strategy's task per field only adds cost. The serial
-            // strategy still defers data-loader results to the end of each level, so batching is unchanged.
+            // Below the root every resolver is synchronous or a batched IDataLoaderResult, so the parallel strategy's
+            // task per field only adds cost; the serial strategy still defers data-loader results to the end of each
+            // level, so batching is unchanged. Root fields that call the store run one after another: a query with
+            // several of them pays Neo4j's round trips in turn (a frontend's query usually has one).
             .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable

@@ -21,9 +21,13 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
     private volatile string? _notReadyReason = "The graph store has not been opened yet.";
+    private volatile Exception? _notReadyCause;
 
     /// <summary>Why the store is not serving yet, or null once it is open (and seeded when it was empty).</summary>
     public string? NotReadyReason => _notReadyReason;
+
+    /// <summary>The failure behind <see cref="NotReadyReason"/>, where there was one.</summary>
+    public Exception? NotReadyCause => _notReadyCause;
 
     /// <summary>Opens the store and seeds it when empty; throws when that fails. The command-line verbs use this.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -59,7 +63,7 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
         }
         catch (Exception e) when (StoreFaults.IsOutage(e))
         {
-            _notReadyReason = e.Message;
+            (_notReadyReason, _notReadyCause) = (e.Message, e);
             LogWaiting(logger, e.Message);
             _retrying = RetryUntilOpenAsync(_stopping.Token);
         }
@@ -100,14 +104,14 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
             }
             catch (Exception e) when (StoreFaults.IsOutage(e))
             {
-                _notReadyReason = e.Message;
+                (_notReadyReason, _notReadyCause) = (e.Message, e);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
                 LogStillWaiting(logger, e.Message, delay.TotalSeconds);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Not an outage (a broken seed, say): retrying cannot help, and the reason stays visible in readiness.
-                _notReadyReason = e.Message;
+                (_notReadyReason, _notReadyCause) = (e.Message, e);
                 LogGaveUp(logger, e);
                 return;
             }

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.Hosting;
 
-/// <summary>Ready when the store is open and answers; reports what it holds, or why it cannot serve.</summary>
-public sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer initializer) : IHealthCheck
+/// <summary>
+/// Ready when the store is open and answers; reports what it holds, or why it cannot serve. Outside Development the
+/// reason names the kind of failure only: the full message (server address, user) goes to the log, not to whoever
+/// can reach the endpoint.
+/// </summary>
+public sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer initializer, IHostEnvironment environment) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var name = store.GetType().Name;
         if (initializer.NotReadyReason is { } reason)
         {
-            return HealthCheckResult.Unhealthy($"{name} is not open: {reason}");
+            return HealthCheckResult.Unhealthy($"{name} is not open: {Describe(reason, initializer.NotReadyCause)}");
         }
 
         try
@@ -21,7 +26,17 @@ public sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer in
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"{name} does not answer: {e.Message}", e);
+            return HealthCheckResult.Unhealthy($"{name} does not answer: {Describe(e.Message, e)}", e);
         }
     }
+
+    private string Describe(string message, Exception? cause) =>
+        environment.IsDevelopment() || cause is null
+            ? message
+            : StoreFaults.CodeOf(cause) switch
+            {
+                ErrorCodes.StoreAuthFailed => "the store refused the service's credentials (STORE_AUTH_FAILED)",
+                ErrorCodes.StoreUnavailable => "the store is out of reach (STORE_UNAVAILABLE)",
+                _ => "the store failed; see the service log",
+            };
 }

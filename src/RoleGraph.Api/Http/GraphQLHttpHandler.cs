@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.GraphQL.Errors;
+using RoleGraph.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
@@ -19,7 +20,7 @@ namespace RoleGraph.Api.Http;
 /// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
 /// string that is not a GraphQL request at all answers 400 under both.
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated)
+public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated, GraphStoreInitializer initializer)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -149,6 +150,18 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         if (await access.CheckAsync(context, selected) is { } denial)
         {
             await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);
+            return null;
+        }
+
+        // Until the store is open and seeded (Neo4j still out of reach at start), nothing may read or write it: a
+        // write now would make the store non-empty and the seeding skip it.
+        if (initializer.NotReadyReason is not null)
+        {
+            var code = StoreFaults.CodeOf(initializer.NotReadyCause) ?? ErrorCodes.StoreUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, mediaType, code == ErrorCodes.StoreAuthFailed
+                ? "The graph store refused the service's credentials; an operator must correct Neo4j:User and Neo4j:Password."
+                : "The graph store is not open yet; try again shortly.", code);
             return null;
         }
 

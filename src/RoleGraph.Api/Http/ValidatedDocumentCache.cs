@@ -12,7 +12,7 @@ namespace RoleGraph.Api.Http;
 /// </summary>
 public sealed class ValidatedDocumentCache
 {
-    /// <summary>Enough for every distinct query a frontend sends; beyond it, new documents are simply not cached.</summary>
+    /// <summary>Enough for every distinct query a frontend sends.</summary>
     public const int Capacity = 1_000;
 
     /// <summary>Longer documents are rare and cheap to validate relative to their size; they are not kept.</summary>
@@ -23,12 +23,23 @@ public sealed class ValidatedDocumentCache
     public GraphQLDocument? Get(string query, string? operationName) =>
         _documents.TryGetValue((query, operationName), out var document) ? document : null;
 
-    /// <summary>Remembers a document whose execution got past validation.</summary>
+    /// <summary>
+    /// Remembers a document whose execution got past validation. When full it starts over rather than refusing new
+    /// entries, so one-off queries cannot fill it for good and the queries that repeat come back within a round.
+    /// </summary>
     public void Add(string query, string? operationName, GraphQLDocument document)
     {
-        if (query.Length <= MaxQueryLength && _documents.Count < Capacity)
+        if (query.Length > MaxQueryLength || !_documents.TryAdd((query, operationName), document))
         {
-            _documents.TryAdd((query, operationName), document);
+            return;
+        }
+
+        if (Interlocked.Increment(ref _count) > Capacity)
+        {
+            _documents.Clear();
+            Interlocked.Exchange(ref _count, 0);
         }
     }
+
+    private int _count;
 }

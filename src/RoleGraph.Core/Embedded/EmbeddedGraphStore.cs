@@ -176,7 +176,8 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
             var snapshot = GraphSnapshot.Build(plan.Nodes, plan.Links);
             var revision = current.Revision + 1;
-            if (dataFile is not null && ChangeSize(plan.Changes) >= SnapshotInsteadOfJournalItems)
+            if (dataFile is not null && ChangeSize(plan.Changes) is var size && size >= SnapshotInsteadOfJournalItems
+                && size * 2 >= snapshot.NodeCount + snapshot.LinkCount)
             {
                 // A change as large as the graph (an import) would be written twice, to the journal and right after by
                 // compaction. Writing the new snapshot instead is as durable (atomic replace, flushed before the answer)
@@ -227,6 +228,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     private const long CompactionMinimumBytes = 4 << 20;
 
     /// <summary>Changes of at least this many nodes and links are persisted as a new snapshot rather than a journal entry.</summary>
+    /// <summary>With the rule that the change is at least half the graph: an import, not an edit of a large graph.</summary>
     private const int SnapshotInsteadOfJournalItems = 20_000;
 
     private static int ChangeSize(GraphChangeSet changes) =>

@@ -52,9 +52,10 @@ public sealed class BatchingTests : IDisposable
 
         var data = await client.QueryAsync("{ roles(first: 10) { nodes { id similar(first: 3) { role { id } score } } } }");
 
-        var call = Assert.Single(_counter.SimilarCalls);
-        Assert.Equal((2, 3), call);
-        foreach (var role in data["roles"]!["nodes"]!.AsArray())
+        var roles = data["roles"]!["nodes"]!.AsArray();
+        Assert.True(roles.Count > 1);
+        Assert.Equal((roles.Count, 3), Assert.Single(_counter.SimilarCalls));
+        foreach (var role in roles)
         {
             var root = await client.QueryAsync("query($id: ID!) { similarRoles(roleId: $id, first: 3) { role { id } score } }", new { id = (string)role!["id"]! });
             Assert.Equal(root["similarRoles"]!.ToJsonString(), role["similar"]!.ToJsonString());

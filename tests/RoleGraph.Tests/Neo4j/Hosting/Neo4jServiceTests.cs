@@ -30,6 +30,9 @@ public sealed class Neo4jServiceTests
 
         var down = await client.PostAsync("{ roles(first: 1) { totalCount } }");
         Assert.Equal("STORE_UNAVAILABLE", down.SingleErrorCode());
+        var write = await client.PostAsync("""mutation { upsertSkill(input: { id: "early", name: "Early" }) { id } }""");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, write.Status);
+        Assert.Equal("STORE_UNAVAILABLE", write.SingleErrorCode());
         Assert.Empty(neo4j.Statements);
 
         neo4j.Mode = FakeNeo4jMode.Up;
@@ -63,6 +66,20 @@ public sealed class Neo4jServiceTests
         var refused = await client.PostAsync("""{ search(text: "python") { node { id } } }""");
         Assert.Equal("STORE_AUTH_FAILED", refused.SingleErrorCode());
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_development_readiness_names_the_failure_but_not_the_server_or_user()
+    {
+        await using var neo4j = await FakeNeo4jServer.StartAsync(TestContext.Current.CancellationToken);
+        neo4j.Mode = FakeNeo4jMode.RefusingCredentials;
+        await using var app = ServiceOn(neo4j, environment: "Production");
+
+        var (status, description) = await ReadyAsync(app.GraphQL().Http);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Contains("STORE_AUTH_FAILED", description, StringComparison.Ordinal);
+        Assert.DoesNotContain(neo4j.Uri.Authority, description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,8 +136,9 @@ public sealed class Neo4jServiceTests
         Assert.Contains(neo4j.Statements, s => s.Parameters.ToJsonString().Contains("DETACH DELETE n //", StringComparison.Ordinal));
     }
 
-    private static RoleGraphApiFactory ServiceOn(FakeNeo4jServer neo4j) => new()
+    private static RoleGraphApiFactory ServiceOn(FakeNeo4jServer neo4j, string? environment = null) => new()
     {
+        EnvironmentName = environment,
         Settings =
         {
             ["RoleGraph:Store"] = "Neo4j",
