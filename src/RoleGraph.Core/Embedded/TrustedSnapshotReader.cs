@@ -51,7 +51,7 @@ internal static class TrustedSnapshotReader
         for (var i = 0; i < links.Length; i++)
         {
             var raw = rawLinks[i];
-            if (!TryRelation(raw.Relation, out var relation) || raw.From is null || raw.To is null)
+            if (!RelationRules.TryParseWireName(raw.Relation, out var relation) || raw.From is null || raw.To is null)
             {
                 return null;
             }
@@ -62,11 +62,13 @@ internal static class TrustedSnapshotReader
                 return null;
             }
 
-            if (!byId.TryGetValue(raw.To, out var to)
-                || ReferenceEquals(from, to)
-                || !RelationRules.Allows(relation, from.Kind, to.Kind)
-                || !WeightOk(raw.Importance, RelationRules.HasImportance(relation))
-                || !WeightOk(raw.Level, RelationRules.HasLevel(relation)))
+            if (!byId.TryGetValue(raw.To, out var to))
+            {
+                return null;
+            }
+
+            var link = new GraphLink(from.Id, to.Id, relation, raw.Importance, raw.Level);
+            if (RelationRules.HasProblems(link, from.Kind, to.Kind))
             {
                 return null;
             }
@@ -74,7 +76,7 @@ internal static class TrustedSnapshotReader
             var key = new LinkKey(from.Id, to.Id, relation);
             if (seen is null && i > 0)
             {
-                var order = Compare(previous, key);
+                var order = LinkKey.CompareInFileOrder(previous.FromId, previous.Relation, previous.ToId, key.FromId, key.Relation, key.ToId);
                 if (order == 0)
                 {
                     return null; // a duplicate
@@ -107,43 +109,11 @@ internal static class TrustedSnapshotReader
             }
 
             previous = key;
-            links[i] = new GraphLink(from.Id, to.Id, relation, raw.Importance, raw.Level);
+            links[i] = link;
         }
 
         return (nodes, links);
     }
-
-    /// <summary>The order <see cref="TaxonomyWriter.OrderedLinks"/> writes: source, relation, target.</summary>
-    private static int Compare(LinkKey a, LinkKey b)
-    {
-        var c = string.CompareOrdinal(a.FromId, b.FromId);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Relation.CompareTo(b.Relation);
-        return c != 0 ? c : string.CompareOrdinal(a.ToId, b.ToId);
-    }
-
-    private static bool TryRelation(string? text, out RelationKind relation)
-    {
-        relation = text switch
-        {
-            "REQUIRES" => RelationKind.Requires,
-            "USES" => RelationKind.Uses,
-            "RESPONSIBLE_FOR" => RelationKind.ResponsibleFor,
-            "SUPPORTS" => RelationKind.Supports,
-            "IN_CATEGORY" => RelationKind.InCategory,
-            "SUBCATEGORY_OF" => RelationKind.SubcategoryOf,
-            "RELATED_TO" => RelationKind.RelatedTo,
-            _ => (RelationKind)(-1),
-        };
-        return (int)relation >= 0 || RelationRules.TryParseWireName(text, out relation);
-    }
-
-    private static bool WeightOk(double? value, bool carries) =>
-        value is not { } v || (carries && !double.IsNaN(v) && v >= 0 && v <= 1);
 
     /// <summary>As the validator: blank aliases dropped, the rest trimmed, case-insensitive duplicates dropped.</summary>
     private static string[] Aliases(List<string>? aliases)

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Editing;
 using System.Text;
 using System.Text.Json;
 using RoleGraph.Core.Model;
@@ -41,17 +42,7 @@ public static class TaxonomyWriter
     public static IEnumerable<GraphLink> OrderedLinks(IEnumerable<GraphLink> links)
     {
         var ordered = links.ToArray();
-        Array.Sort(ordered, static (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.FromId, b.FromId);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = a.Relation.CompareTo(b.Relation);
-            return c != 0 ? c : string.CompareOrdinal(a.ToId, b.ToId);
-        });
+        Array.Sort(ordered, static (a, b) => LinkKey.CompareInFileOrder(a.FromId, a.Relation, a.ToId, b.FromId, b.Relation, b.ToId));
         return ordered;
     }
 
