@@ -4,6 +4,7 @@ using RoleGraph.Core.Editing;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Onet;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Benchmarks;
@@ -70,7 +71,7 @@ public class LoadBenchmarks
         using var store = new EmbeddedGraphStore(new GraphDataFile(_startupFile), NullLogger<EmbeddedGraphStore>.Instance);
         store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         string[] ids = [_data.Roles[0]];
-        return store.GetLinkedAsync(ids, RelationKind.Requires, LinkDirection.Outgoing, CancellationToken.None).GetAwaiter().GetResult()[ids[0]].Count;
+        return new GraphQueryService(store).GetLinkedAsync(ids, RelationKind.Requires, LinkDirection.Outgoing, CancellationToken.None).GetAwaiter().GetResult()[ids[0]].Count;
     }
 }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Benchmarks;
@@ -54,7 +55,7 @@ public static class MemoryProbe
         var clock = Stopwatch.StartNew();
         var store = new EmbeddedGraphStore(new GraphDataFile(file), NullLogger<EmbeddedGraphStore>.Instance);
         store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var answer = store.GetLinkedAsync([roleId], RelationKind.Requires, LinkDirection.Outgoing, CancellationToken.None).GetAwaiter().GetResult();
+        var answer = new GraphQueryService(store).GetLinkedAsync([roleId], RelationKind.Requires, LinkDirection.Outgoing, CancellationToken.None).GetAwaiter().GetResult();
         var elapsed = clock.Elapsed.TotalMilliseconds;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();

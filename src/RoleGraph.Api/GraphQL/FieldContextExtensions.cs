@@ -1,5 +1,6 @@
 using GraphQL;
 using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL;
@@ -8,6 +9,8 @@ namespace RoleGraph.Api.GraphQL;
 internal static class FieldContextExtensions
 {
     public static IGraphStore Store(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    public static GraphQueryService Queries(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<GraphQueryService>();
 
     public static LinkBatchLoader Links(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<LinkBatchLoader>();
 

@@ -39,7 +39,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<StringGraphType>>("text", "The text to look for; must not be blank.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only nodes of these kinds; all kinds when omitted.")
             .Argument<IntGraphType>("first", "How many results at most, 1..100.", a => a.DefaultValue = SearchQuery.DefaultFirst)
-            .ResolveAsync(async c => await c.Store().SearchAsync(
+            .ResolveAsync(async c => await c.Queries().SearchAsync(
                 new SearchQuery(c.GetArgument<string>("text"), c.GetArgument<List<NodeKind>?>("kinds"), c.GetArgument("first", SearchQuery.DefaultFirst)),
                 c.CancellationToken));
 
@@ -47,7 +47,7 @@ public sealed class QueryType : ObjectGraphType
             .Description("What 2 to 10 roles share and what each holds alone. An unknown id is a BAD_USER_INPUT error naming it.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("roleIds", "The roles to compare, 2 to 10 distinct role ids.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Which of SKILL, TOOL, RESPONSIBILITY to compare; all three when omitted.")
-            .ResolveAsync(async c => await c.Store().OverlapAsync(
+            .ResolveAsync(async c => await c.Queries().OverlapAsync(
                 new OverlapQuery(c.GetArgument<List<string>>("roleIds"), c.GetArgument<List<NodeKind>?>("kinds")), c.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<PathType>>>("shortestPaths")
@@ -58,7 +58,7 @@ public sealed class QueryType : ObjectGraphType
             .Argument<IntGraphType>("maxHops", "The longest path to consider, 1..8.", a => a.DefaultValue = PathQuery.DefaultMaxHops)
             .Argument<ListGraphType<NonNullGraphType<RelationKindType>>>("via", "Only cross links of these relations; all when omitted.")
             .Argument<IntGraphType>("first", "How many paths at most, 1..100.", a => a.DefaultValue = PathQuery.DefaultFirst)
-            .ResolveAsync(async c => await c.Store().ShortestPathsAsync(
+            .ResolveAsync(async c => await c.Queries().ShortestPathsAsync(
                 new PathQuery(
                     c.GetArgument<string>("fromId"),
                     c.GetArgument<string>("toId"),
@@ -71,14 +71,14 @@ public sealed class QueryType : ObjectGraphType
             .Description("What moving from one role to another asks for: the target's skills and tools the source lacks, what carries over, and coverage.")
             .Argument<NonNullGraphType<IdGraphType>>("fromRoleId", "The role moved from.")
             .Argument<NonNullGraphType<IdGraphType>>("toRoleId", "The role moved to.")
-            .ResolveAsync(async c => await c.Store().SkillGapAsync(c.GetArgument<string>("fromRoleId"), c.GetArgument<string>("toRoleId"), c.CancellationToken));
+            .ResolveAsync(async c => await c.Queries().SkillGapAsync(c.GetArgument<string>("fromRoleId"), c.GetArgument<string>("toRoleId"), c.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<SimilarRoleType>>>("similarRoles")
             .Description("Roles ranked by weighted Jaccard similarity over skills and tools (importance as weight, 1 where absent), "
                 + "best first, then by name; roles sharing nothing are left out.")
             .Argument<NonNullGraphType<IdGraphType>>("roleId", "The role to compare the others with.")
             .Argument<IntGraphType>("first", "How many roles at most, 1..100.", a => a.DefaultValue = 10)
-            .ResolveAsync(async c => await c.Store().SimilarRolesAsync(c.GetArgument<string>("roleId"), c.GetArgument("first", 10), c.CancellationToken));
+            .ResolveAsync(async c => await c.Queries().SimilarRolesAsync(c.GetArgument<string>("roleId"), c.GetArgument("first", 10), c.CancellationToken));
 
         Export();
     }
@@ -117,13 +117,13 @@ public sealed class QueryType : ObjectGraphType
                     Cursor.Decode(c.GetArgument<string?>("before"), "before"));
                 var order = c.GetArgument<List<IReadOnlyList<NodeSort>>?>("order")?.SelectMany(o => o).ToArray() ?? [];
                 var query = new NodeQuery(TNodeType.Kind, c.GetArgument<NodeFilter?>("where"), order, page);
-                return await c.Store().QueryNodesAsync(query, c.CancellationToken);
+                return await c.Queries().QueryNodesAsync(query, c.CancellationToken);
             });
 
     private static async Task<GraphNode?> Lookup(IResolveFieldContext c, NodeKind? kind)
     {
         var id = c.GetArgument<string>("id");
-        var found = await c.Store().GetNodesAsync([id], c.CancellationToken);
+        var found = await c.Queries().GetNodesAsync([id], c.CancellationToken);
         return found.TryGetValue(id, out var node) && (kind is null || node.Kind == kind) ? node : null;
     }
 }

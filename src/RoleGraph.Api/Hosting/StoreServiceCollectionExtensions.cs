@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Embedded;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Neo4j;
 using RoleGraph.Neo4j.Client;
@@ -33,6 +34,8 @@ public static class StoreServiceCollectionExtensions
             StoreKind.Neo4j => provider.GetRequiredService<Neo4jGraphStore>(),
             _ => provider.GetRequiredService<EmbeddedGraphStore>(),
         });
+
+        services.AddSingleton<GraphQueryService>();
 
         // One instance, run by the host before it listens and callable by the command-line verbs.
         services.AddSingleton<GraphStoreInitializer>();

@@ -36,11 +36,7 @@ public static class SkillGap
     /// <summary>Most important first (importance 1 where absent), then by name.</summary>
     private static GapItem[] Ranked(GraphSnapshot graph, List<(int Node, GraphLink Link)> items)
     {
-        items.Sort((a, b) =>
-        {
-            var byWeight = b.Link.Weight.CompareTo(a.Link.Weight);
-            return byWeight != 0 ? byWeight : graph.CompareByName(a.Node, b.Node);
-        });
+        LinkOrder.Sort(graph, items);
         return items.Select(x => new GapItem(graph[x.Node], x.Link.Importance, x.Link.Level)).ToArray();
     }
 }

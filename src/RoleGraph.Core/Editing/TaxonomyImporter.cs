@@ -42,8 +42,8 @@ public static class TaxonomyImporter
         // The store's kinds for every id the documents mention, in one call: merged documents may link to the
         // store's nodes; in any mode an id must keep its kind (replace mode re-creates it instead).
         var mentioned = parsers.SelectMany(p => Ids(p.Result!)).ToHashSet(StringComparer.Ordinal);
-        var stored = await store.GetNodesAsync(mentioned, cancellationToken);
-        Func<string, NodeKind?>? existingKind = mode == ImportMode.Merge ? id => stored.TryGetValue(id, out var node) ? node.Kind : null : null;
+        var stored = await store.GetKindsAsync(mentioned, cancellationToken);
+        Func<string, NodeKind?>? existingKind = mode == ImportMode.Merge ? id => stored.TryGetValue(id, out var kind) ? kind : null : null;
         return (TaxonomyReader.Validate(parsers, existingKind), parsers);
     }
 

@@ -78,87 +78,23 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         return Task.FromResult<IReadOnlyDictionary<string, GraphNode>>(found);
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
-        IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, NodeKind>> GetKindsAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
         var graph = Snapshot;
-        var outgoing = direction == LinkDirection.Outgoing;
-        var result = new Dictionary<string, IReadOnlyList<LinkedNode>>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in ids)
+        var found = new Dictionary<string, NodeKind>(ids?.Count ?? graph.NodeCount, StringComparer.Ordinal);
+        foreach (var node in ids is null ? graph.Nodes : ids.Select(graph.Find).OfType<GraphNode>())
         {
-            if (!graph.TryGetIndex(id, out var index))
-            {
-                result[id] = [];
-                continue;
-            }
-
-            var linked = new List<(int Node, GraphLink Link)>();
-            foreach (var adjacent in graph.Neighbors(index))
-            {
-                if (adjacent.Relation == relation && adjacent.Outgoing == outgoing)
-                {
-                    linked.Add((adjacent.Node, graph.Link(adjacent.Link)));
-                }
-            }
-
-            linked.Sort((a, b) =>
-            {
-                var byWeight = b.Link.Weight.CompareTo(a.Link.Weight);
-                return byWeight != 0 ? byWeight : graph.CompareByName(a.Node, b.Node);
-            });
-            result[id] = linked.Select(x => new LinkedNode(graph[x.Node], x.Link)).ToArray();
+            found[node.Id] = node.Kind;
         }
 
-        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>>(result);
+        return Task.FromResult<IReadOnlyDictionary<string, NodeKind>>(found);
     }
 
-    public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
-    {
-        query.Page.Validate();
-        return Task.FromResult(NodeListing.Page(Snapshot, query));
-    }
+    public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(NodeListing.Page(Snapshot, query));
 
-    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
-    {
-        query.Validate();
-        return Task.FromResult(NodeSearch.Find(Snapshot, query.Text, query.Kinds, query.First));
-    }
-
-    public Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken)
-    {
-        query.Validate();
-        var graph = Snapshot;
-        var roles = query.RoleIds.Select(id => graph.RoleIndex("roleIds", id)).ToArray();
-        return Task.FromResult(Overlap.Compute(graph, roles, query.EffectiveKinds));
-    }
-
-    public Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
-    {
-        query.Validate();
-        var graph = Snapshot;
-        var from = graph.NodeIndex("fromId", query.FromId);
-        var to = graph.NodeIndex("toId", query.ToId);
-        return Task.FromResult(ShortestPaths.Find(graph, from, to, query.MaxHops, query.Via, query.First));
-    }
-
-    public Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
-    {
-        var graph = Snapshot;
-        var from = graph.RoleIndex("fromRoleId", fromRoleId);
-        var to = graph.RoleIndex("toRoleId", toRoleId);
-        return Task.FromResult(SkillGap.Compute(graph, from, to));
-    }
-
-    public Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken)
-    {
-        if (first < 1 || first > PageRequest.MaxPageSize)
-        {
-            throw GraphInputException.OutOfRange("first", first, 1, PageRequest.MaxPageSize);
-        }
-
-        var graph = Snapshot;
-        return Task.FromResult(Similarity.Rank(graph, graph.RoleIndex("roleId", roleId), first));
-    }
+    /// <summary>The whole current snapshot, whatever the scope: it is immutable, so handing it out costs nothing.</summary>
+    public ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken) => new(Snapshot);
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
     {

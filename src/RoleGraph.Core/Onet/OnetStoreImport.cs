@@ -16,13 +16,15 @@ public static class OnetStoreImport
     public static async Task<EditReport> ImportAsync(
         IGraphStore store, string directory, OnetImportOptions options, bool dryRun, IProgress<OnetProgress>? progress, CancellationToken cancellationToken)
     {
-        // The reader asks about tens of thousands of candidate ids, so it gets an in-memory view of the store.
-        var current = await store.ExportAsync(cancellationToken);
-        var existing = current.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        var file = OnetReader.Read(directory, options, id => existing.TryGetValue(id, out var node) ? node.Kind : null, progress);
+        // The reader asks about tens of thousands of candidate ids, so it gets every id's kind in one call; whole
+        // nodes are read only for the few concepts O*NET shares with the store.
+        var kinds = await store.GetKindsAsync(null, cancellationToken);
+        var file = OnetReader.Read(directory, options, id => kinds.TryGetValue(id, out var kind) ? kind : null, progress);
         var document = TaxonomyValidator.Validate([(Path.GetFullPath(directory), file)]);
 
-        var nodes = document.Nodes.Select(node => existing.TryGetValue(node.Id, out var held) && held.Kind == node.Kind ? Merge(held, node) : node).ToArray();
+        var shared = document.Nodes.Where(node => kinds.TryGetValue(node.Id, out var kind) && kind == node.Kind).Select(node => node.Id).ToArray();
+        var existing = shared.Length == 0 ? new Dictionary<string, GraphNode>() : await store.GetNodesAsync(shared, cancellationToken);
+        var nodes = document.Nodes.Select(node => existing.TryGetValue(node.Id, out var held) ? Merge(held, node) : node).ToArray();
         return await store.ApplyAsync(GraphEdit.Import(document with { Nodes = nodes }, ImportMode.Merge), dryRun, cancellationToken);
     }
 

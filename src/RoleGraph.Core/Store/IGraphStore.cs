@@ -1,5 +1,5 @@
-using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Editing;
+using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Taxonomy;
@@ -7,10 +7,12 @@ using RoleGraph.Core.Taxonomy;
 namespace RoleGraph.Core.Store;
 
 /// <summary>
-/// Everything the API asks of a graph store. Both the embedded store and Neo4j implement it, with the same
-/// results in the same order; lookups take batches of ids so a GraphQL field costs one call, not one per row.
-/// Unknown ids in the analytical operations raise <see cref="GraphInputException"/>.
+/// The storage port: what a store must do to hold the graph, and nothing more. Stores read and write; every
+/// analysis (overlap, paths, skill gap, similarity, search ranking, link order) runs once, in
+/// <see cref="GraphQueryService"/>, over the graph a store hands out through <see cref="ReadAsync"/>. Adding an
+/// analysis therefore changes Core and, for a database store, at most one read statement.
 /// </summary>
+/// <remarks>Callers validate arguments (the query service does); a store may assume them in range.</remarks>
 public interface IGraphStore
 {
     /// <summary>Opens the store: loads persisted data, or sets up the database schema.</summary>
@@ -22,47 +24,20 @@ public interface IGraphStore
     Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For each given node, the nodes it reaches over one relation in one direction, ordered by link weight
-    /// (importance, 1 where absent) descending, then name, then id.
+    /// The kind of each given id that names a node (of every node when <paramref name="ids"/> is null); unknown ids
+    /// are absent. What an importer must know of a store before it allocates ids, without reading nodes or links.
     /// </summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
-        IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, NodeKind>> GetKindsAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken);
 
+    /// <summary>One page of the nodes of a kind, filtered and ordered as asked (the page already validated).</summary>
     Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
-
-    Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken);
-
-    Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The similar roles of several roles at once (a list of roles each asking for its similar roles), by role id;
-    /// ids that are not roles are absent. The default asks once per role, which costs nothing in process; a store
-    /// that pays per round trip answers the whole batch in one.
+    /// An indexed graph that holds at least the part <paramref name="scope"/> names, with every node and link of that
+    /// part exactly as stored. The embedded store hands out its whole current snapshot (no copy); a database store
+    /// reads just that part, in one round trip.
     /// </summary>
-    async Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
-        IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, IReadOnlyList<SimilarRole>>(roleIds.Count, StringComparer.Ordinal);
-        foreach (var id in roleIds)
-        {
-            try
-            {
-                result[id] = await SimilarRolesAsync(id, first, cancellationToken);
-            }
-            catch (GraphInputException e) when (e.Argument == "roleId")
-            {
-                // Not a role (any more): absent, as documented.
-            }
-        }
-
-        return result;
-    }
+    ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken);
 
     /// <summary>
     /// Plans an edit against the current graph (<see cref="GraphEditPlanner"/>) and applies it atomically: all of it

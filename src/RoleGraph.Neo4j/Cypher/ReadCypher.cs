@@ -22,6 +22,11 @@ public static class ReadCypher
 
     public const string NodesById = $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n {NodeMap} AS node";
 
+    /// <summary>Ids and kinds only: what an importer asks before it allocates ids.</summary>
+    public const string KindsById = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.kind AS kind";
+
+    public const string AllKinds = "MATCH (n:Node) RETURN n.id AS id, n.kind AS kind";
+
     public const string AllNodes = $"MATCH (n:Node) RETURN n {NodeMap} AS node ORDER BY n.id";
 
     public const string AllLinks =
@@ -121,6 +126,8 @@ public static class ReadCypher
         yield return new("ping", Ping);
         yield return new("count links", CountLinks);
         yield return new("nodes by id", NodesById);
+        yield return new("kinds by id", KindsById);
+        yield return new("all kinds", AllKinds);
         yield return new("all nodes", AllNodes);
         yield return new("all links", AllLinks);
         yield return new("sources", Sources);

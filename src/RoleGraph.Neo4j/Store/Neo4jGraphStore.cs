@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Editing;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
@@ -72,42 +71,26 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         return found;
     }
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
-        IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, NodeKind>> GetKindsAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
-        var grouped = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<LinkedNode>(), StringComparer.Ordinal);
-        if (grouped.Count > 0)
+        var found = new Dictionary<string, NodeKind>(ids?.Count ?? 0, StringComparer.Ordinal);
+        IEnumerable<CypherStatement> statements = ids is null
+            ? [new CypherStatement(ReadCypher.AllKinds)]
+            : ids.Chunk(BatchSize).Select(batch => Statement(ReadCypher.KindsById, ("ids", batch)));
+        foreach (var statement in statements)
         {
-            var results = await client.RunAsync([Statement(ReadCypher.Linked(relation, direction), ("ids", grouped.Keys))], cancellationToken);
+            var results = await client.RunAsync([statement], cancellationToken);
             foreach (var row in results[0].Rows)
             {
-                var id = row[0].GetString()!;
-                var node = StoredNode.Read(row[1]);
-                var link = direction == LinkDirection.Outgoing
-                    ? new GraphLink(id, node.Id, relation, StoredLink.Number(row[2]), StoredLink.Number(row[3]))
-                    : new GraphLink(node.Id, id, relation, StoredLink.Number(row[2]), StoredLink.Number(row[3]));
-                grouped[id].Add(new LinkedNode(node, link));
+                found[row[0].GetString()!] = StoredNode.ParseKind(row[1].GetString());
             }
         }
 
-        var result = new Dictionary<string, IReadOnlyList<LinkedNode>>(grouped.Count, StringComparer.Ordinal);
-        foreach (var (id, linked) in grouped)
-        {
-            linked.Sort(static (a, b) =>
-            {
-                var byWeight = b.Link.Weight.CompareTo(a.Link.Weight);
-                return byWeight != 0 ? byWeight : NodeOrder.ByName(a.Node, b.Node);
-            });
-            result[id] = linked;
-        }
-
-        return result;
+        return found;
     }
 
     public async Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
     {
-        query.Page.Validate();
-
         // Filter, order and window over ids and names only; then read just the page's nodes.
         var results = await client.RunAsync([new CypherStatement(ReadCypher.NamesOfKind(query.Kind))], cancellationToken);
         var filter = query.Filter?.Lowered();
@@ -131,12 +114,47 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             pageIds.Where(nodes.ContainsKey).Select(id => nodes[id]).ToArray(), start, matching.Count, HasPreviousPage: start > 0, HasNextPage: end < matching.Count);
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    public async ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken) => scope switch
     {
-        query.Validate();
-        var kinds = query.Kinds is null || query.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : query.Kinds.Distinct();
+        GraphScope.Linked linked => await LinkedGraphAsync(linked, cancellationToken),
+        GraphScope.SearchCandidates search => await SearchGraphAsync(search, cancellationToken),
+        GraphScope.RolesWithItems roles => await RolesWithItemsAsync(roles.RoleIds, cancellationToken),
+        GraphScope.Paths paths => await PathGraphAsync(paths, cancellationToken),
+        GraphScope.SimilarityNeighbourhood similarity => await SimilarityGraphAsync(similarity.RoleIds, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "A scope this store does not read."),
+    };
+
+    private async Task<GraphSnapshot> LinkedGraphAsync(GraphScope.Linked scope, CancellationToken cancellationToken)
+    {
+        var graph = new Subgraph();
+        var ids = scope.Ids.Distinct(StringComparer.Ordinal).ToArray();
+        if (ids.Length == 0)
+        {
+            return graph.ToSnapshot();
+        }
+
+        var results = await client.RunAsync([Statement(ReadCypher.Linked(scope.Relation, scope.Direction), ("ids", ids))], cancellationToken);
+        var outgoing = scope.Direction == LinkDirection.Outgoing;
+        foreach (var row in results[0].Rows)
+        {
+            var id = row[0].GetString()!;
+            var node = StoredNode.Read(row[1]);
+            graph.AddNode(node);
+            // Only the adjacency of the asked nodes is read from this graph, so their kind here does not matter.
+            graph.AddPlaceholder(id, NodeKind.Role);
+            graph.AddLink(outgoing
+                ? new GraphLink(id, node.Id, scope.Relation, StoredLink.Number(row[2]), StoredLink.Number(row[3]))
+                : new GraphLink(node.Id, id, scope.Relation, StoredLink.Number(row[2]), StoredLink.Number(row[3])));
+        }
+
+        return graph.ToSnapshot();
+    }
+
+    private async Task<GraphSnapshot> SearchGraphAsync(GraphScope.SearchCandidates scope, CancellationToken cancellationToken)
+    {
+        var kinds = scope.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : scope.Kinds;
         var results = await client.RunAsync(
-            [Statement(ReadCypher.SearchCandidates, ("needle", query.Text.Trim().ToLowerInvariant()), ("kinds", kinds.Select(k => k.ToString()).ToArray()))],
+            [Statement(ReadCypher.SearchCandidates, ("needle", scope.Text), ("kinds", kinds.Select(k => k.ToString()).ToArray()))],
             cancellationToken);
         var candidates = new Subgraph();
         foreach (var row in results[0].Rows)
@@ -144,32 +162,23 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             candidates.AddNode(StoredNode.Read(row[0]));
         }
 
-        return NodeSearch.Find(candidates.ToSnapshot(), query.Text, query.Kinds, query.First);
+        return candidates.ToSnapshot();
     }
 
-    public async Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken)
+    private async Task<GraphSnapshot> PathGraphAsync(GraphScope.Paths scope, CancellationToken cancellationToken)
     {
-        query.Validate();
-        var graph = await RolesWithItemsAsync(query.RoleIds, cancellationToken);
-        var roles = query.RoleIds.Select(id => graph.RoleIndex("roleIds", id)).ToArray();
-        return Overlap.Compute(graph, roles, query.EffectiveKinds);
-    }
-
-    public async Task<IReadOnlyList<GraphPath>> ShortestPathsAsync(PathQuery query, CancellationToken cancellationToken)
-    {
-        query.Validate();
-        var ends = Statement(ReadCypher.NodesById, ("ids", new[] { query.FromId, query.ToId }));
-        var samePlace = string.Equals(query.FromId, query.ToId, StringComparison.Ordinal);
-        var filtered = query.Via is { Count: > 0 };
+        var ends = Statement(ReadCypher.NodesById, ("ids", new[] { scope.FromId, scope.ToId }));
+        var samePlace = string.Equals(scope.FromId, scope.ToId, StringComparison.Ordinal);
+        var filtered = scope.Via is { Count: > 0 };
 
         // allShortestPaths refuses a path from a node to itself; that answer needs only the node.
         IReadOnlyList<CypherStatement> statements = samePlace
             ? [ends]
             : [ends, Statement(
-                ReadCypher.ShortestPathLinks(query.MaxHops, filtered),
-                ("fromId", query.FromId),
-                ("toId", query.ToId),
-                ("types", filtered ? query.Via!.Select(CypherNames.Type).ToArray() : null))];
+                ReadCypher.ShortestPathLinks(scope.MaxHops, filtered),
+                ("fromId", scope.FromId),
+                ("toId", scope.ToId),
+                ("types", filtered ? scope.Via!.Select(CypherNames.Type).ToArray() : null))];
         var results = await client.RunAsync(statements, cancellationToken);
 
         var graph = new Subgraph();
@@ -190,56 +199,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             }
         }
 
-        var snapshot = graph.ToSnapshot();
-        var fromIndex = snapshot.NodeIndex("fromId", query.FromId);
-        var toIndex = snapshot.NodeIndex("toId", query.ToId);
-        return ShortestPaths.Find(snapshot, fromIndex, toIndex, query.MaxHops, query.Via, query.First);
-    }
-
-    public async Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)
-    {
-        var graph = await RolesWithItemsAsync([fromRoleId, toRoleId], cancellationToken);
-        var from = graph.RoleIndex("fromRoleId", fromRoleId);
-        var to = graph.RoleIndex("toRoleId", toRoleId);
-        return SkillGap.Compute(graph, from, to);
-    }
-
-    public async Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken)
-    {
-        ValidateSimilarFirst(first);
-        var snapshot = await SimilarityGraphAsync([roleId], cancellationToken);
-        return Similarity.Rank(snapshot, snapshot.RoleIndex("roleId", roleId), first);
-    }
-
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> SimilarRolesAsync(
-        IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
-    {
-        ValidateSimilarFirst(first);
-        var result = new Dictionary<string, IReadOnlyList<SimilarRole>>(roleIds.Count, StringComparer.Ordinal);
-        if (roleIds.Count == 0)
-        {
-            return result;
-        }
-
-        // One subgraph serves every role of the batch: it holds each role's candidates with all their links.
-        var snapshot = await SimilarityGraphAsync(roleIds, cancellationToken);
-        foreach (var id in roleIds)
-        {
-            if (snapshot.TryGetIndex(id, out var index) && snapshot[index].Kind == NodeKind.Role)
-            {
-                result[id] = Similarity.Rank(snapshot, index, first);
-            }
-        }
-
-        return result;
-    }
-
-    private static void ValidateSimilarFirst(int first)
-    {
-        if (first < 1 || first > PageRequest.MaxPageSize)
-        {
-            throw GraphInputException.OutOfRange("first", first, 1, PageRequest.MaxPageSize);
-        }
+        return graph.ToSnapshot();
     }
 
     /// <summary>
@@ -443,7 +403,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         }
     }
 
-    private async Task<GraphSnapshot> RolesWithItemsAsync(IReadOnlyList<string> roleIds, CancellationToken cancellationToken)
+    private async Task<GraphSnapshot> RolesWithItemsAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
     {
         var results = await client.RunAsync([Statement(ReadCypher.RolesWithItems, ("ids", roleIds.Distinct(StringComparer.Ordinal).ToArray()))], cancellationToken);
         var graph = new Subgraph();

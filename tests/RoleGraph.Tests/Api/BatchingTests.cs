@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RoleGraph.Core.Embedded;
+using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class BatchingTests : IDisposable
 
         var roles = data["roles"]!["nodes"]!.AsArray();
         Assert.True(roles.Count > 1);
-        Assert.Equal((roles.Count, 3), Assert.Single(_counter.SimilarCalls));
+        Assert.Equal(roles.Count, Assert.Single(_counter.SimilarCalls));
         foreach (var role in roles)
         {
             var root = await client.QueryAsync("query($id: ID!) { similarRoles(roleId: $id, first: 3) { role { id } score } }", new { id = (string)role!["id"]! });
@@ -65,25 +66,26 @@ public sealed class BatchingTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    /// <summary>Records each batched link lookup and passes everything through to the real store.</summary>
+    /// <summary>Records each batched read and passes everything through to the real store.</summary>
     private sealed class CountingStore : DelegatingGraphStore
     {
         public System.Collections.Concurrent.ConcurrentBag<(RelationKind, LinkDirection, int)> LinkedCalls { get; } = [];
 
-        public System.Collections.Concurrent.ConcurrentBag<(int Roles, int First)> SimilarCalls { get; } = [];
+        public System.Collections.Concurrent.ConcurrentBag<int> SimilarCalls { get; } = [];
 
-        public override Task<IReadOnlyDictionary<string, IReadOnlyList<Core.Algorithms.SimilarRole>>> SimilarRolesAsync(
-            IReadOnlyCollection<string> roleIds, int first, CancellationToken cancellationToken)
+        public override ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken)
         {
-            SimilarCalls.Add((roleIds.Count, first));
-            return base.SimilarRolesAsync(roleIds, first, cancellationToken);
-        }
+            switch (scope)
+            {
+                case GraphScope.Linked linked:
+                    LinkedCalls.Add((linked.Relation, linked.Direction, linked.Ids.Count));
+                    break;
+                case GraphScope.SimilarityNeighbourhood similar:
+                    SimilarCalls.Add(similar.RoleIds.Count);
+                    break;
+            }
 
-        public override Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> GetLinkedAsync(
-            IReadOnlyCollection<string> ids, RelationKind relation, LinkDirection direction, CancellationToken cancellationToken)
-        {
-            LinkedCalls.Add((relation, direction, ids.Count));
-            return base.GetLinkedAsync(ids, relation, direction, cancellationToken);
+            return base.ReadAsync(scope, cancellationToken);
         }
     }
 }

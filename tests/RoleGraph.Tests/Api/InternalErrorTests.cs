@@ -1,3 +1,4 @@
+using RoleGraph.Core.Graph;
 using Microsoft.Extensions.DependencyInjection;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Embedded;
@@ -82,7 +83,7 @@ public sealed class InternalErrorTests
 
     private sealed class FaultyStore : DelegatingGraphStore
     {
-        public override Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(Secret);
+        public override ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken) =>
+            scope is GraphScope.SearchCandidates ? throw new InvalidOperationException(Secret) : base.ReadAsync(scope, cancellationToken);
     }
 }

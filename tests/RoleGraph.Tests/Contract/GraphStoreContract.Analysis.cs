@@ -3,6 +3,8 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Contract;
 
 /// <summary>Overlap, shortest paths, skill gap and similar roles.</summary>
@@ -52,9 +54,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(dataset);
         var query = (dataset == ContractDataset.Seed ? SeedOverlaps : GeneratedOverlaps)[overlap](s.Model);
 
-        var result = await s.Store.OverlapAsync(query, Ct);
+        var result = await s.Store.Queries().OverlapAsync(query, Ct);
 
-        Same(Show.Overlap(await s.Reference.OverlapAsync(query, Ct)), Show.Overlap(result), "overlap");
+        Same(Show.Overlap(await s.Reference.Queries().OverlapAsync(query, Ct)), Show.Overlap(result), "overlap");
         Same(Show.Overlap(s.Model.Overlap(query.RoleIds, query.EffectiveKinds)), Show.Overlap(result), "overlap against the dataset");
         Assert.Equal(query.RoleIds, result.Roles.Select(r => r.Id));
         Assert.Equal(query.RoleIds, result.PerRole.Select(r => r.Role.Id));
@@ -65,7 +67,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var result = await s.Store.OverlapAsync(new OverlapQuery([Mle, Ds], [NodeKind.Skill, NodeKind.Tool]), Ct);
+        var result = await s.Store.Queries().OverlapAsync(new OverlapQuery([Mle, Ds], [NodeKind.Skill, NodeKind.Tool]), Ct);
 
         // The README's example: 3 shared skills out of 14 skills and 7 tools in the union.
         Assert.Equal(["programming", "python", "data-and-algorithms"], result.Skills.Select(n => n.Id));
@@ -85,7 +87,7 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(ContractDataset.Generated);
         var original = s.Model.Document.Links.Where(l => l.FromId == GeneratedGraph.Original).ToList();
 
-        var result = await s.Store.OverlapAsync(new OverlapQuery([GeneratedGraph.Original, GeneratedGraph.TwinA, GeneratedGraph.TwinB]), Ct);
+        var result = await s.Store.Queries().OverlapAsync(new OverlapQuery([GeneratedGraph.Original, GeneratedGraph.TwinA, GeneratedGraph.TwinB]), Ct);
 
         Assert.Equal(1.0, result.Jaccard);
         Assert.Equal(original.Count(l => l.Relation == RelationKind.Requires), result.Skills.Count);
@@ -151,9 +153,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(dataset);
         var query = (dataset == ContractDataset.Seed ? SeedPaths : GeneratedPaths)[path](s.Model);
 
-        var paths = await s.Store.ShortestPathsAsync(query, Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(query, Ct);
 
-        Same(Show.Paths(await s.Reference.ShortestPathsAsync(query, Ct)), Show.Paths(paths), "paths");
+        Same(Show.Paths(await s.Reference.Queries().ShortestPathsAsync(query, Ct)), Show.Paths(paths), "paths");
         AssertShortestPaths(s.Model, query, paths);
     }
 
@@ -221,7 +223,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var paths = await s.Store.ShortestPathsAsync(new PathQuery(Mle, Ds), Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(Mle, Ds), Ct);
 
         Assert.Equal(
             [[Mle, "data-and-algorithms", Ds], [Mle, "programming", Ds], [Mle, "python", Ds]],
@@ -236,7 +238,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var path = Assert.Single(await s.Store.ShortestPathsAsync(new PathQuery("python", "python"), Ct));
+        var path = Assert.Single(await s.Store.Queries().ShortestPathsAsync(new PathQuery("python", "python"), Ct));
 
         Assert.Equal(0, path.Length);
         Assert.Equal("python", Assert.Single(path.Nodes).Id);
@@ -249,11 +251,11 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(ContractDataset.Generated);
         var items = s.Model.Document.Links.Where(l => l.FromId == GeneratedGraph.Original).Select(l => l.ToId).Order(StringComparer.Ordinal).ToArray();
 
-        var paths = await s.Store.ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.TwinB, First: 100), Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.TwinB, First: 100), Ct);
 
         Assert.Equal(items, paths.Select(p => p.Nodes[1].Id));
         Assert.All(paths, p => Assert.Equal([true, false], p.Steps.Select(step => step.Forward)));
-        Assert.Empty(await s.Store.ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.IsolatedCategory, MaxHops: 8), Ct));
+        Assert.Empty(await s.Store.Queries().ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.IsolatedCategory, MaxHops: 8), Ct));
     }
 
     [Theory]
@@ -272,9 +274,9 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(dataset);
 
-        var gap = await s.Store.SkillGapAsync(from, to, Ct);
+        var gap = await s.Store.Queries().SkillGapAsync(from, to, Ct);
 
-        Same(Show.Gap(await s.Reference.SkillGapAsync(from, to, Ct)), Show.Gap(gap), "skill gap");
+        Same(Show.Gap(await s.Reference.Queries().SkillGapAsync(from, to, Ct)), Show.Gap(gap), "skill gap");
         Same(Show.Gap(s.Model.SkillGap(from, to)), Show.Gap(gap), "skill gap against the dataset");
     }
 
@@ -283,7 +285,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var gap = await s.Store.SkillGapAsync(Mle, Ds, Ct);
+        var gap = await s.Store.Queries().SkillGapAsync(Mle, Ds, Ct);
 
         Assert.Equal(
             ["data-visualization", "statistical-analysis", "ab-testing", "stakeholder-communication", "data-analysis", "data-mining", "matplotlib", "r", "tableau"],
@@ -299,9 +301,9 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Generated);
 
-        var toNothing = await s.Store.SkillGapAsync(GeneratedGraph.Original, GeneratedGraph.RoleWithoutSkillsOrTools, Ct);
-        var fromNothing = await s.Store.SkillGapAsync(GeneratedGraph.RoleWithoutSkillsOrTools, GeneratedGraph.Original, Ct);
-        var twin = await s.Store.SkillGapAsync(GeneratedGraph.TwinA, GeneratedGraph.Original, Ct);
+        var toNothing = await s.Store.Queries().SkillGapAsync(GeneratedGraph.Original, GeneratedGraph.RoleWithoutSkillsOrTools, Ct);
+        var fromNothing = await s.Store.Queries().SkillGapAsync(GeneratedGraph.RoleWithoutSkillsOrTools, GeneratedGraph.Original, Ct);
+        var twin = await s.Store.Queries().SkillGapAsync(GeneratedGraph.TwinA, GeneratedGraph.Original, Ct);
 
         Assert.Equal(1.0, toNothing.Coverage);
         Assert.Empty(toNothing.Missing.Concat(toNothing.CarriesOver));
@@ -328,9 +330,9 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(dataset);
 
-        var similar = await s.Store.SimilarRolesAsync(role, first, Ct);
+        var similar = await s.Store.Queries().SimilarRolesAsync(role, first, Ct);
 
-        Same(Show.SimilarTiesByName(await s.Reference.SimilarRolesAsync(role, first, Ct)), Show.SimilarTiesByName(similar), "similar roles");
+        Same(Show.SimilarTiesByName(await s.Reference.Queries().SimilarRolesAsync(role, first, Ct)), Show.SimilarTiesByName(similar), "similar roles");
         Same(Show.SimilarTiesByName(s.Model.SimilarRoles(role, first)), Show.SimilarTiesByName(similar), "similar roles against the dataset");
         for (var i = 1; i < similar.Count; i++)
         {
@@ -345,7 +347,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var similar = Assert.Single(await s.Store.SimilarRolesAsync(Mle, 10, Ct));
+        var similar = Assert.Single(await s.Store.Queries().SimilarRolesAsync(Mle, 10, Ct));
 
         // Σ min = 1 + .6 + 1 (programming, python, data and algorithms); Σ max = 8.3 + 8.8 − 2.6.
         Assert.Equal(Ds, similar.Role.Id);
@@ -358,7 +360,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Generated);
 
-        var similar = await s.Store.SimilarRolesAsync(GeneratedGraph.Original, 3, Ct);
+        var similar = await s.Store.Queries().SimilarRolesAsync(GeneratedGraph.Original, 3, Ct);
 
         Assert.Equal([GeneratedGraph.TwinA, GeneratedGraph.TwinB], similar.Take(2).Select(r => r.Role.Id));
         Assert.All(similar.Take(2), r => Assert.Equal(1.0, r.Score));
@@ -367,6 +369,6 @@ public abstract partial class GraphStoreContract<TFixture>
         Assert.Equal(
             s.Model.Document.Links.Count(l => l.FromId == GeneratedGraph.Original && l.Relation is RelationKind.Requires or RelationKind.Uses),
             similar[0].Shared.Count);
-        Assert.Empty(await s.Store.SimilarRolesAsync(GeneratedGraph.RoleWithoutSkillsOrTools, 100, Ct));
+        Assert.Empty(await s.Store.Queries().SimilarRolesAsync(GeneratedGraph.RoleWithoutSkillsOrTools, 100, Ct));
     }
 }

@@ -3,6 +3,8 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Contract;
 
 /// <summary>Node lists (filters, orders, cursor paging, totals) and search.</summary>
@@ -105,7 +107,7 @@ public abstract partial class GraphStoreContract<TFixture>
         for (var guard = 0; guard < 10_000; guard++)
         {
             var request = forward ? new PageRequest(First: size, AfterOffset: cursor) : new PageRequest(Last: size, BeforeOffset: cursor);
-            var page = await store.QueryNodesAsync(new NodeQuery(kind, filter, order, request), Ct);
+            var page = await store.Queries().QueryNodesAsync(new NodeQuery(kind, filter, order, request), Ct);
             pages.AddRange(Show.Page(page));
             nodes.InsertRange(forward ? nodes.Count : 0, page.Nodes);
             if (forward ? !page.HasNextPage : !page.HasPreviousPage)
@@ -231,9 +233,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var (request, start, count, hasPrevious, hasNext) = Windows[window];
         var query = new NodeQuery(NodeKind.Responsibility, null, [], request);
 
-        var page = await s.Store.QueryNodesAsync(query, Ct);
+        var page = await s.Store.Queries().QueryNodesAsync(query, Ct);
 
-        Same(Show.Page(await s.Reference.QueryNodesAsync(query, Ct)), Show.Page(page), "page");
+        Same(Show.Page(await s.Reference.Queries().QueryNodesAsync(query, Ct)), Show.Page(page), "page");
         var all = DatasetModel.SortedByName(s.Model.OfKind(NodeKind.Responsibility));
         Assert.Equal(GeneratedGraph.ResponsibilityCount, all.Length);
         Same(
@@ -281,9 +283,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var (text, kinds, first) = Searches[search];
         var query = new SearchQuery(text, kinds, first);
 
-        var hits = await s.Store.SearchAsync(query, Ct);
+        var hits = await s.Store.Queries().SearchAsync(query, Ct);
 
-        Same(Show.Hits(await s.Reference.SearchAsync(query, Ct)), Show.Hits(hits), "hits");
+        Same(Show.Hits(await s.Reference.Queries().SearchAsync(query, Ct)), Show.Hits(hits), "hits");
         Same(Show.Hits(s.Model.Search(text, kinds, first)), Show.Hits(hits), "hits against the dataset");
         Assert.True(hits.Count <= first);
         Assert.All(hits, h =>
@@ -299,10 +301,10 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var python = await s.Store.SearchAsync(new SearchQuery("python"), Ct);
-        var google = await s.Store.SearchAsync(new SearchQuery("Google"), Ct);
-        var ml = await s.Store.SearchAsync(new SearchQuery("ML", [NodeKind.Role]), Ct);
-        var c = await s.Store.SearchAsync(new SearchQuery("c", [NodeKind.Skill], First: 3), Ct);
+        var python = await s.Store.Queries().SearchAsync(new SearchQuery("python"), Ct);
+        var google = await s.Store.Queries().SearchAsync(new SearchQuery("Google"), Ct);
+        var ml = await s.Store.Queries().SearchAsync(new SearchQuery("ML", [NodeKind.Role]), Ct);
+        var c = await s.Store.Queries().SearchAsync(new SearchQuery("c", [NodeKind.Skill], First: 3), Ct);
 
         Assert.Equal([("python", SearchMatch.Exact, "Python")], python.Select(h => (h.Node.Id, h.Match, h.MatchedText)));
         // Both aliases of GCP start with "google": the first one listed is the one reported.

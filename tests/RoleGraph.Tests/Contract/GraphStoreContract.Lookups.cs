@@ -3,6 +3,8 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Contract;
 
 /// <summary>Statistics, node lookups, linked nodes and the export.</summary>
@@ -52,6 +54,25 @@ public abstract partial class GraphStoreContract<TFixture>
     [Theory]
     [InlineData(ContractDataset.Seed)]
     [InlineData(ContractDataset.Generated)]
+    public async Task GetKinds_gives_the_kind_of_every_node_asked_or_of_all_and_leaves_unknown_ids_out(ContractDataset dataset)
+    {
+        var s = await ReadAsync(dataset);
+        var expected = s.Model.Document.Nodes.ToDictionary(n => n.Id, n => n.Kind, StringComparer.Ordinal);
+        string[] unknown = ["no-such-node", "PYTHON", ""];
+        var some = s.Model.Document.Nodes.Where((_, i) => i % 3 == 0).Select(n => n.Id).ToArray();
+
+        var all = await s.Store.GetKindsAsync(null, Ct);
+        var asked = await s.Store.GetKindsAsync([.. some, .. unknown], Ct);
+        var none = await s.Store.GetKindsAsync(unknown, Ct);
+
+        Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), all.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(some.Order(StringComparer.Ordinal).Select(id => (id, expected[id])), asked.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)));
+        Assert.Empty(none);
+    }
+
+    [Theory]
+    [InlineData(ContractDataset.Seed)]
+    [InlineData(ContractDataset.Generated)]
     public async Task GetNodes_of_no_ids_or_only_unknown_ones_is_empty(ContractDataset dataset)
     {
         var s = await ReadAsync(dataset);
@@ -67,9 +88,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(dataset);
         var ids = s.Model.Document.Nodes.Select(n => n.Id).Append("no-such-node").Append(s.Model.Document.Nodes[^1].Id).ToArray();
 
-        var actual = await s.Store.GetLinkedAsync(ids, relation, direction, Ct);
+        var actual = await s.Store.Queries().GetLinkedAsync(ids, relation, direction, Ct);
 
-        Same(Show.Linked(await s.Reference.GetLinkedAsync(ids, relation, direction, Ct)), Show.Linked(actual), "linked nodes");
+        Same(Show.Linked(await s.Reference.Queries().GetLinkedAsync(ids, relation, direction, Ct)), Show.Linked(actual), "linked nodes");
         var expected = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, id => s.Model.Linked(id, relation, direction), StringComparer.Ordinal);
         Same(Show.Linked(expected), Show.Linked(actual), "linked nodes against the dataset");
         Assert.Equal(s.Model.Document.Links.Count(l => l.Relation == relation), actual.Values.Sum(l => l.Count));
@@ -86,7 +107,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var linked = (await s.Store.GetLinkedAsync(["machine-learning-engineer"], RelationKind.Requires, LinkDirection.Outgoing, Ct))["machine-learning-engineer"];
+        var linked = (await s.Store.Queries().GetLinkedAsync(["machine-learning-engineer"], RelationKind.Requires, LinkDirection.Outgoing, Ct))["machine-learning-engineer"];
 
         // 1.0: Programming, Understanding of data and algorithms; .8 ML frameworks; .7 cloud; .6: C, Java, Python.
         Assert.Equal(
@@ -101,8 +122,8 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var requiredBy = (await s.Store.GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"];
-        var related = await s.Store.GetLinkedAsync(["python", "programming"], RelationKind.RelatedTo, LinkDirection.Incoming, Ct);
+        var requiredBy = (await s.Store.Queries().GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"];
+        var related = await s.Store.Queries().GetLinkedAsync(["python", "programming"], RelationKind.RelatedTo, LinkDirection.Incoming, Ct);
 
         Assert.Equal(["data-scientist", "machine-learning-engineer"], requiredBy.Select(l => l.Node.Id));
         Assert.Empty(related["python"]);

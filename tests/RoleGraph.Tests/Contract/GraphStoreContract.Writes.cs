@@ -5,6 +5,8 @@ using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Contract;
 
 /// <summary>
@@ -118,18 +120,18 @@ public abstract partial class GraphStoreContract<TFixture>
         var statistics = await s.Store.GetStatisticsAsync(Ct);
         Assert.Equal((15, 8, 9, 46 + 3, 79 + 7), (statistics.NodesByKind[NodeKind.Skill], statistics.NodesByKind[NodeKind.Tool], statistics.NodesByKind[NodeKind.Category], statistics.Nodes, statistics.Links));
         Assert.Equal(Show.Node(Rust), Show.Node((await s.Store.GetNodesAsync(["rust"], Ct))["rust"]));
-        var requires = (await s.Store.GetLinkedAsync([Mle], RelationKind.Requires, LinkDirection.Outgoing, Ct))[Mle];
+        var requires = (await s.Store.Queries().GetLinkedAsync([Mle], RelationKind.Requires, LinkDirection.Outgoing, Ct))[Mle];
         Assert.Equal(["programming", "data-and-algorithms", "rust", "machine-learning-frameworks"], requires.Take(4).Select(l => l.Node.Id));
         Assert.Equal(((double?)0.9, (double?)0.5), (requires[2].Link.Importance, requires[2].Link.Level));
-        var hit = Assert.Single(await s.Store.SearchAsync(new SearchQuery("rustlang"), Ct));
+        var hit = Assert.Single(await s.Store.Queries().SearchAsync(new SearchQuery("rustlang"), Ct));
         Assert.Equal(("rust", SearchMatch.Exact, "rustlang"), (hit.Node.Id, hit.Match, hit.MatchedText));
-        Assert.Contains("rust", (await s.Store.SkillGapAsync(Ds, Mle, Ct)).Missing.Select(i => i.Node.Id));
+        Assert.Contains("rust", (await s.Store.Queries().SkillGapAsync(Ds, Mle, Ct)).Missing.Select(i => i.Node.Id));
         // Cargo reaches programming through the role that uses it and through the skill it supports.
         Assert.Equal(
             [Mle, "rust"],
-            (await s.Store.ShortestPathsAsync(new PathQuery("cargo", "programming"), Ct)).Select(p => p.Nodes[1].Id));
+            (await s.Store.Queries().ShortestPathsAsync(new PathQuery("cargo", "programming"), Ct)).Select(p => p.Nodes[1].Id));
 
-        foreach (var (name, query) in new[] { ("similar", (Func<IGraphStore, Task<string[]>>)(async st => Show.Similar(await st.SimilarRolesAsync(Ds, 10, Ct)))), ("overlap", async st => Show.Overlap(await st.OverlapAsync(new OverlapQuery([Mle, Ds]), Ct))) })
+        foreach (var (name, query) in new[] { ("similar", (Func<IGraphStore, Task<string[]>>)(async st => Show.Similar(await st.Queries().SimilarRolesAsync(Ds, 10, Ct)))), ("overlap", async st => Show.Overlap(await st.Queries().OverlapAsync(new OverlapQuery([Mle, Ds]), Ct))) })
         {
             Same(await query(s.Reference), await query(s.Store), name);
         }
@@ -145,8 +147,8 @@ public abstract partial class GraphStoreContract<TFixture>
         var report = await ApplyBothAsync(s, edit);
         await AssertSameGraphAsync(s, "after updating");
         var python = (await s.Store.GetNodesAsync(["python"], Ct))["python"];
-        var requires = (await s.Store.GetLinkedAsync([Mle], RelationKind.Requires, LinkDirection.Outgoing, Ct))[Mle];
-        var oldAlias = await s.Store.SearchAsync(new SearchQuery("python programming"), Ct);
+        var requires = (await s.Store.Queries().GetLinkedAsync([Mle], RelationKind.Requires, LinkDirection.Outgoing, Ct))[Mle];
+        var oldAlias = await s.Store.Queries().SearchAsync(new SearchQuery("python programming"), Ct);
 
         var stripped = await ApplyBothAsync(s, new GraphEdit { UpsertNodes = [NewNode("python", NodeKind.Skill, "Python 3")] });
         await AssertSameGraphAsync(s, "after stripping the node");
@@ -190,7 +192,7 @@ public abstract partial class GraphStoreContract<TFixture>
         {
             foreach (var direction in Enum.GetValues<LinkDirection>())
             {
-                var linked = await s.Store.GetLinkedAsync(neighbours, relation, direction, Ct);
+                var linked = await s.Store.Queries().GetLinkedAsync(neighbours, relation, direction, Ct);
                 Assert.DoesNotContain(linked.Values.SelectMany(l => l), l => l.Node.Id == id);
             }
         }
@@ -205,9 +207,9 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await WriteAsync(ContractDataset.Seed);
 
         await ApplyBothAsync(s, new GraphEdit { DeleteNodes = ["python"], Cascade = true });
-        var overlap = await s.Store.OverlapAsync(new OverlapQuery([Mle, Ds], [NodeKind.Skill]), Ct);
-        var paths = await s.Store.ShortestPathsAsync(new PathQuery(Mle, Ds), Ct);
-        var search = await s.Store.SearchAsync(new SearchQuery("python"), Ct);
+        var overlap = await s.Store.Queries().OverlapAsync(new OverlapQuery([Mle, Ds], [NodeKind.Skill]), Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(Mle, Ds), Ct);
+        var search = await s.Store.Queries().SearchAsync(new SearchQuery("python"), Ct);
         var back = await ApplyBothAsync(s, new GraphEdit
         {
             UpsertNodes = [s.Model["python"]],
@@ -247,8 +249,8 @@ public abstract partial class GraphStoreContract<TFixture>
         });
 
         Assert.Equal("nodes created=0 updated=0 unchanged=0 deleted=0; links created=0 updated=0 unchanged=0 deleted=2; dryRun=False; changed=True", Show.Report(report));
-        Assert.Empty((await s.Store.GetLinkedAsync(["python"], RelationKind.RelatedTo, LinkDirection.Outgoing, Ct))["python"]);
-        Assert.Equal([Ds], (await s.Store.GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"].Select(l => l.Node.Id));
+        Assert.Empty((await s.Store.Queries().GetLinkedAsync(["python"], RelationKind.RelatedTo, LinkDirection.Outgoing, Ct))["python"]);
+        Assert.Equal([Ds], (await s.Store.Queries().GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"].Select(l => l.Node.Id));
         Assert.Equal(46, (await s.Store.GetStatisticsAsync(Ct)).Nodes);
         await AssertSameGraphAsync(s, "after deleting links");
     }
@@ -267,10 +269,10 @@ public abstract partial class GraphStoreContract<TFixture>
         var statistics = await s.Store.GetStatisticsAsync(Ct);
         Assert.Equal((2, 1, 1, 0, 0), (statistics.NodesByKind[NodeKind.Role], statistics.NodesByKind[NodeKind.Skill], statistics.NodesByKind[NodeKind.Tool],
             statistics.NodesByKind.GetValueOrDefault(NodeKind.Responsibility), statistics.NodesByKind.GetValueOrDefault(NodeKind.Category)));
-        Assert.Empty((await s.Store.GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"]);
-        Assert.Equal([Ds, Mle], (await s.Store.GetLinkedAsync(["python"], RelationKind.Uses, LinkDirection.Incoming, Ct))["python"].Select(l => l.Node.Id));
-        Assert.Empty(await s.Store.SearchAsync(new SearchQuery("python", [NodeKind.Skill]), Ct));
-        Assert.Equal(NodeKind.Tool, Assert.Single(await s.Store.SearchAsync(new SearchQuery("python", [NodeKind.Tool]), Ct)).Node.Kind);
+        Assert.Empty((await s.Store.Queries().GetLinkedAsync(["python"], RelationKind.Requires, LinkDirection.Incoming, Ct))["python"]);
+        Assert.Equal([Ds, Mle], (await s.Store.Queries().GetLinkedAsync(["python"], RelationKind.Uses, LinkDirection.Incoming, Ct))["python"].Select(l => l.Node.Id));
+        Assert.Empty(await s.Store.Queries().SearchAsync(new SearchQuery("python", [NodeKind.Skill]), Ct));
+        Assert.Equal(NodeKind.Tool, Assert.Single(await s.Store.Queries().SearchAsync(new SearchQuery("python", [NodeKind.Tool]), Ct)).Node.Kind);
         await AssertSameGraphAsync(s, "after replacing");
     }
 

@@ -3,6 +3,8 @@ using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Contract;
 
 /// <summary>
@@ -98,8 +100,8 @@ public abstract partial class GraphStoreContract<TFixture>(TFixture fixture) : I
             foreach (var direction in Enum.GetValues<LinkDirection>())
             {
                 Same(
-                    Show.Linked(await s.Reference.GetLinkedAsync(ids, relation, direction, Ct)),
-                    Show.Linked(await s.Store.GetLinkedAsync(ids, relation, direction, Ct)),
+                    Show.Linked(await s.Reference.Queries().GetLinkedAsync(ids, relation, direction, Ct)),
+                    Show.Linked(await s.Store.Queries().GetLinkedAsync(ids, relation, direction, Ct)),
                     $"{relation} {direction} {when}");
             }
         }

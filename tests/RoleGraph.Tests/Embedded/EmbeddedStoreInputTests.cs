@@ -5,6 +5,8 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Tests.Algorithms;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Embedded;
 
 /// <summary>Arguments the analytical operations refuse, each as a <see cref="GraphInputException"/> naming the argument.</summary>
@@ -35,12 +37,12 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
 
     private Task Call(string operation, string id) => operation switch
     {
-        "overlap" => _store.OverlapAsync(new OverlapQuery(["r1", id]), _ct),
-        "pathFrom" => _store.ShortestPathsAsync(new PathQuery(id, "s"), _ct),
-        "pathTo" => _store.ShortestPathsAsync(new PathQuery("s", id), _ct),
-        "gapFrom" => _store.SkillGapAsync(id, "r1", _ct),
-        "gapTo" => _store.SkillGapAsync("r1", id, _ct),
-        "similar" => _store.SimilarRolesAsync(id, 10, _ct),
+        "overlap" => _store.Queries().OverlapAsync(new OverlapQuery(["r1", id]), _ct),
+        "pathFrom" => _store.Queries().ShortestPathsAsync(new PathQuery(id, "s"), _ct),
+        "pathTo" => _store.Queries().ShortestPathsAsync(new PathQuery("s", id), _ct),
+        "gapFrom" => _store.Queries().SkillGapAsync(id, "r1", _ct),
+        "gapTo" => _store.Queries().SkillGapAsync("r1", id, _ct),
+        "similar" => _store.Queries().SimilarRolesAsync(id, 10, _ct),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -79,7 +81,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [Fact]
     public async Task Paths_may_start_and_end_at_any_kind_of_node()
     {
-        var paths = await _store.ShortestPathsAsync(new PathQuery("s", "t", First: 100), _ct);
+        var paths = await _store.Queries().ShortestPathsAsync(new PathQuery("s", "t", First: 100), _ct);
 
         Assert.Equal(11, paths.Count);
         Assert.All(paths, p => Assert.Equal(2, p.Length));
@@ -92,7 +94,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(4, 101, "first")]
     public async Task Path_arguments_out_of_range_are_refused(int maxHops, int first, string argument)
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.ShortestPathsAsync(new PathQuery("r1", "r2", maxHops, null, first), _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().ShortestPathsAsync(new PathQuery("r1", "r2", maxHops, null, first), _ct));
 
         Assert.Equal(argument, error.Argument);
     }
@@ -102,7 +104,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(8, 100)]
     public async Task Path_arguments_at_the_limits_are_accepted(int maxHops, int first)
     {
-        var paths = await _store.ShortestPathsAsync(new PathQuery("r1", "s", maxHops, null, first), _ct);
+        var paths = await _store.Queries().ShortestPathsAsync(new PathQuery("r1", "s", maxHops, null, first), _ct);
 
         Assert.Equal(1, Assert.Single(paths).Length);
     }
@@ -112,7 +114,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(11)]
     public async Task Overlap_of_fewer_than_two_or_more_than_ten_roles_is_refused(int count)
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.OverlapAsync(new OverlapQuery(Roles[..count]), _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().OverlapAsync(new OverlapQuery(Roles[..count]), _ct));
 
         Assert.Equal("roleIds", error.Argument);
     }
@@ -122,7 +124,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(10)]
     public async Task Overlap_of_two_to_ten_roles_is_answered(int count)
     {
-        var result = await _store.OverlapAsync(new OverlapQuery(Roles[..count]), _ct);
+        var result = await _store.Queries().OverlapAsync(new OverlapQuery(Roles[..count]), _ct);
 
         Assert.Equal(count, result.Roles.Count);
         Assert.Equal(1.0, result.Jaccard);
@@ -131,7 +133,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [Fact]
     public async Task Overlap_naming_a_role_twice_is_refused()
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.OverlapAsync(new OverlapQuery(["r1", "r2", "r1"]), _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().OverlapAsync(new OverlapQuery(["r1", "r2", "r1"]), _ct));
 
         Assert.Equal("roleIds", error.Argument);
     }
@@ -141,7 +143,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(NodeKind.Category)]
     public async Task Overlap_kinds_other_than_skill_tool_and_responsibility_are_refused(NodeKind kind)
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.OverlapAsync(new OverlapQuery(["r1", "r2"], [NodeKind.Skill, kind]), _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().OverlapAsync(new OverlapQuery(["r1", "r2"], [NodeKind.Skill, kind]), _ct));
 
         Assert.Equal("kinds", error.Argument);
         Assert.Equal(kind, error.Value);
@@ -150,7 +152,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [Fact]
     public async Task Overlap_kinds_come_back_in_a_fixed_order()
     {
-        var result = await _store.OverlapAsync(new OverlapQuery(["r1", "r2"], [NodeKind.Responsibility, NodeKind.Skill]), _ct);
+        var result = await _store.Queries().OverlapAsync(new OverlapQuery(["r1", "r2"], [NodeKind.Responsibility, NodeKind.Skill]), _ct);
 
         Assert.Equal([NodeKind.Skill, NodeKind.Responsibility], result.Kinds);
         Assert.Empty(result.Tools);
@@ -162,7 +164,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(101)]
     public async Task Similar_roles_first_out_of_range_is_refused(int first)
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.SimilarRolesAsync("r1", first, _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().SimilarRolesAsync("r1", first, _ct));
 
         Assert.Equal("first", error.Argument);
     }
@@ -172,7 +174,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData(100, 10)]
     public async Task Similar_roles_first_at_the_limits_is_accepted(int first, int expected)
     {
-        Assert.Equal(expected, (await _store.SimilarRolesAsync("r1", first, _ct)).Count);
+        Assert.Equal(expected, (await _store.Queries().SimilarRolesAsync("r1", first, _ct)).Count);
     }
 
     [Theory]
@@ -183,7 +185,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     {
         var query = new NodeQuery(NodeKind.Role, null, [], new PageRequest(First: first, Last: last));
 
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.QueryNodesAsync(query, _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().QueryNodesAsync(query, _ct));
 
         Assert.Equal(argument, error.Argument);
     }
@@ -193,7 +195,7 @@ public sealed class EmbeddedStoreInputTests : IAsyncLifetime
     [InlineData("   ")]
     public async Task Search_text_must_not_be_blank(string text)
     {
-        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.SearchAsync(new SearchQuery(text), _ct));
+        var error = await Assert.ThrowsAsync<GraphInputException>(() => _store.Queries().SearchAsync(new SearchQuery(text), _ct));
 
         Assert.Equal("text", error.Argument);
     }

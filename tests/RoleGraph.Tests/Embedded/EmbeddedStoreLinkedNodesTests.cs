@@ -5,6 +5,8 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Tests.Algorithms;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Embedded;
 
 public sealed class EmbeddedStoreLinkedNodesTests : IAsyncLifetime
@@ -36,7 +38,7 @@ public sealed class EmbeddedStoreLinkedNodesTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<LinkedNode>> Linked(string id, RelationKind relation, LinkDirection direction) =>
-        (await _store.GetLinkedAsync([id], relation, direction, _ct))[id];
+        (await _store.Queries().GetLinkedAsync([id], relation, direction, _ct))[id];
 
     [Fact]
     public async Task Linked_nodes_come_by_weight_descending_then_name_then_id()
@@ -68,7 +70,7 @@ public sealed class EmbeddedStoreLinkedNodesTests : IAsyncLifetime
     [Fact]
     public async Task Every_id_asked_for_gets_an_entry_unknown_ones_an_empty_list()
     {
-        var linked = await _store.GetLinkedAsync(["q", "nobody", "p"], RelationKind.Requires, LinkDirection.Outgoing, _ct);
+        var linked = await _store.Queries().GetLinkedAsync(["q", "nobody", "p"], RelationKind.Requires, LinkDirection.Outgoing, _ct);
 
         Assert.Equal(["nobody", "p", "q"], linked.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(linked["nobody"]);

@@ -6,6 +6,8 @@ using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Algorithms;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Embedded;
 
 /// <summary>Every sort of write reaches the data file: a new store over the same path holds exactly what was written.</summary>
@@ -91,11 +93,11 @@ public sealed class EmbeddedStorePersistenceTests : IDisposable
             Assert.Null(store.Snapshot.Find("machine-learning-engineer"));
             Assert.Null(store.Snapshot.Find("python"));
             Assert.DoesNotContain(export.Links, l => l.FromId == "python" || l.ToId == "python");
-            var go = Assert.Single((await store.GetLinkedAsync(["analyst"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["analyst"]);
+            var go = Assert.Single((await store.Queries().GetLinkedAsync(["analyst"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["analyst"]);
             Assert.Equal(("go", 0.35, 0.65), (go.Node.Id, go.Link.Importance, go.Link.Level));
 
             // The last merge import set the weights the link upsert had changed back to the document's.
-            var rust = Assert.Single((await store.GetLinkedAsync(["engineer"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["engineer"]);
+            var rust = Assert.Single((await store.Queries().GetLinkedAsync(["engineer"], RelationKind.Requires, LinkDirection.Outgoing, _ct))["engineer"]);
             Assert.Equal(("rust", 0.75, 0.25), (rust.Node.Id, rust.Link.Importance, rust.Link.Level));
             var goNode = (await store.GetNodesAsync(["go"], _ct))["go"];
             Assert.Equal(("A language.", "Golang", "Google"), (goNode.Description, Assert.Single(goNode.Aliases), goNode.Property("origin")));

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Graph;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -204,10 +205,14 @@ public sealed class ConfiguredLimitsTests
 
     private sealed class SlowSearchStore : DelegatingGraphStore
     {
-        public override async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+        public override async ValueTask<GraphSnapshot> ReadAsync(GraphScope scope, CancellationToken cancellationToken)
         {
-            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
-            return await base.SearchAsync(query, cancellationToken);
+            if (scope is GraphScope.SearchCandidates)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+            }
+
+            return await base.ReadAsync(scope, cancellationToken);
         }
     }
 }

@@ -1,11 +1,12 @@
 using GraphQL.DataLoader;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Loading;
 
 /// <summary>Link lookups of one response level, one store call per (relation, direction).</summary>
-public sealed class LinkBatchLoader(IGraphStore store) : KeyedBatchLoader<(RelationKind Relation, LinkDirection Direction), IReadOnlyList<LinkedNode>>
+public sealed class LinkBatchLoader(GraphQueryService queries) : KeyedBatchLoader<(RelationKind Relation, LinkDirection Direction), IReadOnlyList<LinkedNode>>
 {
     public IDataLoaderResult<IReadOnlyList<LinkedNode>> Load(string id, RelationKind relation, LinkDirection direction) =>
         Load(id, relation, direction, static linked => linked);
@@ -17,5 +18,5 @@ public sealed class LinkBatchLoader(IGraphStore store) : KeyedBatchLoader<(Relat
 
     protected override Task<IReadOnlyDictionary<string, IReadOnlyList<LinkedNode>>> FetchAsync(
         (RelationKind Relation, LinkDirection Direction) key, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        store.GetLinkedAsync(ids, key.Relation, key.Direction, cancellationToken);
+        queries.GetLinkedAsync(ids, key.Relation, key.Direction, cancellationToken);
 }

@@ -1,16 +1,17 @@
 using GraphQL.DataLoader;
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Loading;
 
 /// <summary>Role.similar for every role of one response level, one store call per requested length.</summary>
-public sealed class SimilarRolesLoader(IGraphStore store) : KeyedBatchLoader<int, IReadOnlyList<SimilarRole>>
+public sealed class SimilarRolesLoader(GraphQueryService queries) : KeyedBatchLoader<int, IReadOnlyList<SimilarRole>>
 {
     public IDataLoaderResult<IReadOnlyList<SimilarRole>> Load(string roleId, int first) => Load(first, roleId, static similar => similar);
 
     protected override IReadOnlyList<SimilarRole> Missing => [];
 
     protected override Task<IReadOnlyDictionary<string, IReadOnlyList<SimilarRole>>> FetchAsync(int first, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        store.SimilarRolesAsync(ids, first, cancellationToken);
+        queries.SimilarRolesAsync(ids, first, cancellationToken);
 }

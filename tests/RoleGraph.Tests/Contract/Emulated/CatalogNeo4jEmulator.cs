@@ -326,6 +326,14 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
             ["node"],
             Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>().Select(n => new object?[] { NodeMap(n) })));
 
+        Add(ReadCypher.KindsById, (g, p) => Result(
+            ["id", "kind"],
+            Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>().Select(n => new object?[] { n["id"], n["kind"] })));
+
+        Add(ReadCypher.AllKinds, (g, _) => Result(
+            ["id", "kind"],
+            g.WithLabel(CypherNames.NodeLabel).Select(n => new object?[] { n["id"], n["kind"] })));
+
         Add(ReadCypher.AllNodes, (g, _) => Result(
             ["node"],
             g.WithLabel(CypherNames.NodeLabel).OrderBy(n => n["id"] as string, StringComparer.Ordinal).Select(n => new object?[] { NodeMap(n) }),

@@ -9,6 +9,8 @@ using RoleGraph.Neo4j.Cypher;
 using RoleGraph.Neo4j.Store;
 using RoleGraph.Tests.Contract;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Neo4j.Store;
 
 /// <summary>
@@ -28,8 +30,8 @@ public sealed class SimilarityRowsTests
 
         foreach (var role in graph.Nodes.Where(n => n.Kind == NodeKind.Role))
         {
-            var expected = await embedded.SimilarRolesAsync(role.Id, 10, TestContext.Current.CancellationToken);
-            var actual = await store.SimilarRolesAsync(role.Id, 10, TestContext.Current.CancellationToken);
+            var expected = await embedded.Queries().SimilarRolesAsync(role.Id, 10, TestContext.Current.CancellationToken);
+            var actual = await store.Queries().SimilarRolesAsync(role.Id, 10, TestContext.Current.CancellationToken);
             Assert.Equal(Show(expected), Show(actual));
         }
     }
@@ -41,12 +43,12 @@ public sealed class SimilarityRowsTests
         var store = new Neo4jGraphStore(new SimilarityRowsClient(graph), NullLogger<Neo4jGraphStore>.Instance);
         var roles = graph.Nodes.Where(n => n.Kind == NodeKind.Role).Take(25).Select(n => n.Id).ToArray();
 
-        var batch = await store.SimilarRolesAsync(roles, 5, TestContext.Current.CancellationToken);
+        var batch = await store.Queries().SimilarRolesAsync(roles, 5, TestContext.Current.CancellationToken);
 
         Assert.Equal(roles.Length, batch.Count);
         foreach (var role in roles)
         {
-            Assert.Equal(Show(await embedded.SimilarRolesAsync(role, 5, TestContext.Current.CancellationToken)), Show(batch[role]));
+            Assert.Equal(Show(await embedded.Queries().SimilarRolesAsync(role, 5, TestContext.Current.CancellationToken)), Show(batch[role]));
         }
     }
 

@@ -1,0 +1,33 @@
+using RoleGraph.Core.Model;
+
+namespace RoleGraph.Core.Store;
+
+/// <summary>
+/// The part of the graph a query reads (<see cref="IGraphStore.ReadAsync"/>). Each case names what its analysis
+/// needs, so a database store can fetch exactly that; the embedded store ignores it and hands out the whole graph.
+/// </summary>
+public abstract record GraphScope
+{
+    private GraphScope()
+    {
+    }
+
+    /// <summary>The given nodes with their links of one relation in one direction, and the nodes at the far ends.</summary>
+    public sealed record Linked(IReadOnlyCollection<string> Ids, RelationKind Relation, LinkDirection Direction) : GraphScope;
+
+    /// <summary>Every node of the given kinds (all kinds when empty) whose name or alias contains the lower-cased text.</summary>
+    public sealed record SearchCandidates(string Text, IReadOnlyCollection<NodeKind> Kinds) : GraphScope;
+
+    /// <summary>The given roles with their skills, tools and responsibilities and the links to them.</summary>
+    public sealed record RolesWithItems(IReadOnlyCollection<string> RoleIds) : GraphScope;
+
+    /// <summary>Both ends and every shortest path between them of at most <paramref name="MaxHops"/> links, over the
+    /// relations in <paramref name="Via"/> (all when null or empty).</summary>
+    public sealed record Paths(string FromId, string ToId, int MaxHops, IReadOnlyList<RelationKind>? Via) : GraphScope;
+
+    /// <summary>
+    /// The given roles with their skills and tools, and every role sharing one of them, with the links it shares and
+    /// the rest of its skill and tool weight, so that similarity scores come out as over the whole graph.
+    /// </summary>
+    public sealed record SimilarityNeighbourhood(IReadOnlyCollection<string> RoleIds) : GraphScope;
+}
