@@ -12,6 +12,8 @@ WORKDIR /src
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/RoleGraph.Core/RoleGraph.Core.csproj src/RoleGraph.Core/
+COPY src/RoleGraph.Embedded/RoleGraph.Embedded.csproj src/RoleGraph.Embedded/
+COPY src/RoleGraph.Importing/RoleGraph.Importing.csproj src/RoleGraph.Importing/
 COPY src/RoleGraph.Neo4j/RoleGraph.Neo4j.csproj src/RoleGraph.Neo4j/
 COPY src/RoleGraph.Api/RoleGraph.Api.csproj src/RoleGraph.Api/
 RUN dotnet restore src/RoleGraph.Api/RoleGraph.Api.csproj

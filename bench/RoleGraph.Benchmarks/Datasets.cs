@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Benchmarks;

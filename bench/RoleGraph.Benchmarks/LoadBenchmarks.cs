@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 

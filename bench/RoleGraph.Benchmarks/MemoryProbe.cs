@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;

@@ -1,4 +1,4 @@
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 
 namespace RoleGraph.Api.Cli;
 

@@ -1,10 +1,11 @@
+using RoleGraph.Importing.Taxonomy;
 using RoleGraph.Api.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Api.Cli;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Neo4j;

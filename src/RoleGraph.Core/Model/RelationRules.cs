@@ -108,7 +108,7 @@ public static class RelationRules
     }
 
     /// <summary>Whether <see cref="Problems"/> would report anything; cheap, for the common case of a well-formed link.</summary>
-    internal static bool HasProblems(GraphLink link, NodeKind fromKind, NodeKind toKind) =>
+    public static bool HasProblems(GraphLink link, NodeKind fromKind, NodeKind toKind) =>
         link.FromId == link.ToId
         || !Allows(link.Relation, fromKind, toKind)
         || !WeightOk(link.Importance, HasImportance(link.Relation))

@@ -47,7 +47,7 @@ public static class TaxonomyWriter
     }
 
     /// <summary>Nodes in id order; a list already in that order (a graph snapshot's) is taken as it is.</summary>
-    internal static IEnumerable<GraphNode> OrderedNodes(IReadOnlyList<GraphNode> nodes)
+    public static IEnumerable<GraphNode> OrderedNodes(IReadOnlyList<GraphNode> nodes)
     {
         for (var i = 1; i < nodes.Count; i++)
         {

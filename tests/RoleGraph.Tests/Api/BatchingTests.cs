@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;

@@ -1,7 +1,7 @@
 using RoleGraph.Core.Graph;
 using Microsoft.Extensions.DependencyInjection;
 using RoleGraph.Core.Algorithms;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Tests.Contract;

@@ -1,3 +1,4 @@
+using RoleGraph.Importing.Taxonomy;
 using RoleGraph.Core.Editing;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Model;

@@ -1,5 +1,5 @@
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 

@@ -114,8 +114,8 @@ public sealed class EmbeddedStoreDataFileErrorTests : IDisposable
         // The data file sits below a path that is a file, so its directory cannot be created.
         var blocker = _data.Directory.Write("blocker", "not a directory");
         var path = Path.Combine(blocker, "data.json");
-        using var store = new Core.Embedded.EmbeddedGraphStore(
-            new Core.Embedded.GraphDataFile(path), Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Embedded.EmbeddedGraphStore>.Instance);
+        using var store = new RoleGraph.Embedded.EmbeddedGraphStore(
+            new RoleGraph.Embedded.GraphDataFile(path), Microsoft.Extensions.Logging.Abstractions.NullLogger<RoleGraph.Embedded.EmbeddedGraphStore>.Instance);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(_ct));
 

@@ -1,6 +1,6 @@
 using RoleGraph.Core.Editing;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Tests.Algorithms;

@@ -1,6 +1,6 @@
 using System.Text;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Tests.Embedded;

@@ -48,9 +48,9 @@ public sealed class EmbeddedStoreLockTests : IDisposable
     public async Task Stores_on_different_paths_in_one_directory_do_not_block_each_other()
     {
         using var first = await _data.OpenAsync();
-        using var other = new Core.Embedded.EmbeddedGraphStore(
-            new Core.Embedded.GraphDataFile(_data.Directory.Combine("other.json")),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Embedded.EmbeddedGraphStore>.Instance);
+        using var other = new RoleGraph.Embedded.EmbeddedGraphStore(
+            new RoleGraph.Embedded.GraphDataFile(_data.Directory.Combine("other.json")),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RoleGraph.Embedded.EmbeddedGraphStore>.Instance);
 
         await other.InitializeAsync(_ct);
         await first.ApplyAsync(AddSkill("s1"), dryRun: false, _ct);

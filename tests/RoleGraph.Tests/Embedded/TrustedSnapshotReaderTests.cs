@@ -1,4 +1,4 @@
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Cli;
 

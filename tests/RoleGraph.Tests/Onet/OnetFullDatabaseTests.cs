@@ -1,5 +1,5 @@
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Infrastructure;
 using static RoleGraph.Tests.Onet.OnetData;

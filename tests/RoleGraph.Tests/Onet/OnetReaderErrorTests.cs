@@ -1,4 +1,4 @@
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using static RoleGraph.Tests.Onet.OnetData;
 
 namespace RoleGraph.Tests.Onet;

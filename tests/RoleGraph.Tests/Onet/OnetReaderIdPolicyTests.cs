@@ -1,6 +1,6 @@
 using System.Text.Json;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Onet;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
 using static RoleGraph.Tests.Onet.OnetData;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RoleGraph.Core.Algorithms;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Tests.Infrastructure;

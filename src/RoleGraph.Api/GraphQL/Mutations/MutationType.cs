@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using RoleGraph.Importing.Taxonomy;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Api.GraphQL.Paging;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Algorithms;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Neo4j.Client;

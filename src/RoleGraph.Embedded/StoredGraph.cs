@@ -1,7 +1,7 @@
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>The graph as the data file holds it, with the revision of the last change applied.</summary>
 public sealed record StoredGraph(IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphLink> Links, IReadOnlyList<TaxonomyHeader> Sources, long Revision)

@@ -1,6 +1,6 @@
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>
 /// The snapshot part of the embedded store's data file: the whole graph in the taxonomy format's node and link

@@ -1,4 +1,4 @@
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>Configuration of the embedded store (section RoleGraph:Embedded).</summary>
 public sealed class EmbeddedStoreOptions

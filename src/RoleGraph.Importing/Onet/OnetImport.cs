@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// One run of <see cref="OnetReader.Read"/>: reads every file into entities (for the whole database, so that ids do

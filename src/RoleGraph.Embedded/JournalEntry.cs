@@ -1,6 +1,6 @@
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>One acknowledged change set, as a line of the journal. Deleted links carry only from, to and relation.</summary>
 public sealed class JournalEntry

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// Slugs for O*NET names: lower-case ASCII letters and digits, every other run of characters one dash, no dash at

@@ -1,4 +1,4 @@
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>What to import from the O*NET database.</summary>
 /// <param name="Occupations">

@@ -2,7 +2,7 @@ using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>
 /// The fast path for reading a snapshot: every check <see cref="TaxonomyValidator"/> makes (slug ids, known kinds,

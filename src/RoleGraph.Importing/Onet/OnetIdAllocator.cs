@@ -1,6 +1,6 @@
 using RoleGraph.Core.Model;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// Hands out node ids for one import, following the policy documented on <see cref="OnetReader"/>: the slug itself

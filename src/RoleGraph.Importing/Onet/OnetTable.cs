@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// One O*NET text file read row by row: tab-separated UTF-8, a header row, one record per line. Fields are slices of

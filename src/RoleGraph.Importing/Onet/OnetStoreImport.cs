@@ -3,7 +3,7 @@ using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// Imports the O*NET database into a store that may already hold other taxonomies (the seed). Ids follow

@@ -1,4 +1,4 @@
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// How far <see cref="OnetReader"/> is: <paramref name="Done"/> of <paramref name="Total"/> data rows (header not

@@ -1,7 +1,7 @@
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Onet;
+namespace RoleGraph.Importing.Onet;
 
 /// <summary>
 /// Reads the O*NET 29.x text database (tab-separated UTF-8 files with a header row, as published by the O*NET

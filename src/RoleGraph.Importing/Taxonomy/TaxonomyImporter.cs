@@ -1,8 +1,9 @@
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Editing;
+namespace RoleGraph.Importing.Taxonomy;
 
 /// <summary>
 /// Imports taxonomy texts into a store, the same way for the GraphQL mutation and the command line: parse,

@@ -5,7 +5,7 @@ using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>
 /// The embedded store on disk: a snapshot file (the whole graph) and beside it a journal, one line per

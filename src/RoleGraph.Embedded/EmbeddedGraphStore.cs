@@ -7,7 +7,7 @@ using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
-namespace RoleGraph.Core.Embedded;
+namespace RoleGraph.Embedded;
 
 /// <summary>
 /// The in-process store: the whole graph as an immutable <see cref="GraphSnapshot"/> in memory, persisted to a
