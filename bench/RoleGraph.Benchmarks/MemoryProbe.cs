@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

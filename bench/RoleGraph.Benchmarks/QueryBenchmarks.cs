@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;

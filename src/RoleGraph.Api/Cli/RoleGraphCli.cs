@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Importing.Taxonomy;
 using RoleGraph.Api.Hosting;
 using System.CommandLine;

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using GraphQL;
 using RoleGraph.Api.GraphQL.Loading;
 using RoleGraph.Core.Queries;

@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Errors;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Editing;

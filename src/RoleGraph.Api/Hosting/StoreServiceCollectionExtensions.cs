@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using Microsoft.Extensions.Options;
 using RoleGraph.Embedded;
 using RoleGraph.Core.Queries;

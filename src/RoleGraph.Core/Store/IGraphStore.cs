@@ -9,7 +9,7 @@ namespace RoleGraph.Core.Store;
 /// <summary>
 /// The storage port: what a store must do to hold the graph, and nothing more. Stores read and write; every
 /// analysis (overlap, paths, skill gap, similarity, search ranking, link order) runs once, in
-/// <see cref="GraphQueryService"/>, over the graph a store hands out through <see cref="ReadAsync"/>. Adding an
+/// <c>GraphQueryService</c> (Core/Services), over the graph a store hands out through <see cref="ReadAsync"/>. Adding an
 /// analysis therefore changes Core and, for a database store, at most one read statement.
 /// </summary>
 /// <remarks>Callers validate arguments (the query service does); a store may assume them in range.</remarks>

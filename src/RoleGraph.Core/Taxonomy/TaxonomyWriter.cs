@@ -1,4 +1,3 @@
-using RoleGraph.Core.Editing;
 using System.Text;
 using System.Text.Json;
 using RoleGraph.Core.Model;

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 

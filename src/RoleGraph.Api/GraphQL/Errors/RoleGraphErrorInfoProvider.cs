@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
-using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Limits;
 using RoleGraph.Core.Queries;
 

@@ -21,7 +21,7 @@ public static partial class UnhandledErrorLogger
             {
                 var requestId = context.Context?.UserContext.TryGetValue(RequestIdKey, out var id) == true ? id as string : null;
                 var path = context.FieldContext?.Path is { } fieldPath ? string.Join('.', fieldPath) : "(request)";
-                if (Hosting.StoreFaults.IsOutage(context.OriginalException))
+                if (StoreFaults.IsOutage(context.OriginalException))
                 {
                     // An outage is the store's state, not a bug here: one line without a stack trace per failed field.
                     LogStoreOutage(logger, requestId ?? "-", path, context.OriginalException.Message);

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using GraphQL.DataLoader;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;

@@ -1,3 +1,4 @@
+using RoleGraph.Core.Services;
 using GraphQL.DataLoader;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Queries;

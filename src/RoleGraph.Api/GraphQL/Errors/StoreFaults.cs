@@ -1,7 +1,6 @@
-using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Neo4j.Client;
 
-namespace RoleGraph.Api.Hosting;
+namespace RoleGraph.Api.GraphQL.Errors;
 
 /// <summary>
 /// Failures that mean the store is out of reach rather than that a request or the code is wrong. The service

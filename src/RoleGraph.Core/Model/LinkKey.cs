@@ -1,6 +1,6 @@
 using RoleGraph.Core.Model;
 
-namespace RoleGraph.Core.Editing;
+namespace RoleGraph.Core.Model;
 
 /// <summary>What identifies a link: at most one link of a relation joins two nodes in a given direction.</summary>
 public readonly record struct LinkKey(string FromId, string ToId, RelationKind Relation)

@@ -1,9 +1,10 @@
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
-namespace RoleGraph.Core.Queries;
+namespace RoleGraph.Core.Services;
 
 /// <summary>
 /// Every question the API asks of the graph, answered the same way whatever the store: arguments are validated
