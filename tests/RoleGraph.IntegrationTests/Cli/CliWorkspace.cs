@@ -1,4 +1,5 @@
-using RoleGraph.Tests.Taxonomy;
+
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Cli;
 

@@ -1,5 +1,7 @@
 using RoleGraph.Core.Taxonomy;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Taxonomy;
 
 public sealed class TaxonomySyntaxTests : IDisposable

@@ -1,6 +1,6 @@
 using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
-using RoleGraph.Tests.Cli;
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Embedded;
 
@@ -10,6 +10,8 @@ namespace RoleGraph.Tests.Embedded;
 /// </summary>
 public sealed class TrustedSnapshotReaderTests
 {
+    private static readonly Lazy<TaxonomyDocument> Seed = new(() => TaxonomyReader.ReadDirectory(RepositoryFiles.PathOf("seed")));
+
     public static TheoryData<string> Damages() =>
     [
         "none", "links out of order", "a duplicate link", "a symmetric link both ways", "an importance above 1",
@@ -58,8 +60,8 @@ public sealed class TrustedSnapshotReaderTests
     }
 
     private static (List<TaxonomyFileNode> Nodes, List<TaxonomyFileLink> Links) SeedAsFile() =>
-        (CliRun.Seed.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
-         TaxonomyWriter.OrderedLinks(CliRun.Seed.Links).Select(TaxonomyFileMapping.ToFile).ToList());
+        (Seed.Value.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).Select(TaxonomyFileMapping.ToFile).ToList(),
+         TaxonomyWriter.OrderedLinks(Seed.Value.Links).Select(TaxonomyFileMapping.ToFile).ToList());
 
     private static string[] Show(IEnumerable<Core.Model.GraphNode> nodes) =>
         nodes.Select(n => $"{n.Id}|{n.Kind}|{n.Name}|{n.Description}|{string.Join(";", n.Aliases)}|{string.Join(";", n.Properties.Select(p => $"{p.Key}={p.Value}"))}")

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using RoleGraph.Tests.Infrastructure;
-using RoleGraph.Tests.Taxonomy;
 
 namespace RoleGraph.Tests.Writes;
 

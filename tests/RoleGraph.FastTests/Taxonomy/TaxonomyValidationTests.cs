@@ -1,6 +1,8 @@
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Taxonomy;
 
 public sealed class TaxonomyValidationTests : IDisposable

@@ -242,7 +242,7 @@ internal static class GeneratedGraph
             }
         }
 
-        return new TaxonomyDocument([new TaxonomyHeader(SourceName, "1", "tests/RoleGraph.Tests/Contract/GeneratedGraph.cs", "CC0-1.0")], nodes, links);
+        return new TaxonomyDocument([new TaxonomyHeader(SourceName, "1", "tests/RoleGraph.FastTests/Contract/GeneratedGraph.cs", "CC0-1.0")], nodes, links);
     }
 
     private static GraphNode Node(string id, NodeKind kind, string name, string? description, IReadOnlyList<string> aliases, Dictionary<string, string> properties) =>

@@ -4,6 +4,8 @@ using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Tests.Taxonomy;
 
+using RoleGraph.Tests.Infrastructure;
+
 namespace RoleGraph.Tests.Embedded;
 
 /// <summary>

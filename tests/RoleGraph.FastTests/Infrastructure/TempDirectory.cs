@@ -1,4 +1,4 @@
-namespace RoleGraph.Tests.Taxonomy;
+namespace RoleGraph.Tests.Infrastructure;
 
 /// <summary>A fresh directory under the system temp directory, deleted with everything in it on dispose.</summary>
 internal sealed class TempDirectory : IDisposable

@@ -6,7 +6,7 @@ using RoleGraph.Tests.Infrastructure;
 namespace RoleGraph.Tests.Onet;
 
 /// <summary>
-/// Where the O*NET data for the tests lives: the committed excerpt (tests/RoleGraph.Tests/Onet/Excerpt, found from the
+/// Where the O*NET data for the tests lives: the committed excerpt (tests/RoleGraph.FastTests/Onet/Excerpt, found from the
 /// repository root rather than the output directory, so that the test project needs no item for it) and the full
 /// database in <c>shared/datasets/onet-29.3</c> beside the repository.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class OnetData
     public const string PhysicalScientists = "19-2099.00";
     public const string Cooks = "35-2019.00";
 
-    public static string ExcerptDirectory { get; } = Path.Combine(RepositoryFiles.Root, "tests", "RoleGraph.Tests", "Onet", "Excerpt");
+    public static string ExcerptDirectory { get; } = Path.Combine(RepositoryFiles.Root, "tests", "RoleGraph.FastTests", "Onet", "Excerpt");
 
     /// <summary>The full database: <c>shared/datasets/onet-29.3</c> in the repository's parent or a directory above it; null when absent.</summary>
     public static string? FullDatabaseDirectory { get; } = FindFullDatabase();
