@@ -9,10 +9,16 @@ namespace RoleGraph.Core.Algorithms;
 /// The most roles whose nearest roles the search asks for, 1..100,000: the cost of a query is mostly those calls, so
 /// this bounds it where the target is far. Reached, the search returns the paths found so far.
 /// </param>
+/// <param name="IntoTargetFromItsNearest">
+/// Also let the last step come from any role among the target's own nearest, with the score the target gives it.
+/// Similarity scores are symmetric but nearest lists are not: a role few others list among their k nearest could
+/// otherwise hardly be reached, though it lists close roles itself. One more call of nearest (for the target).
+/// </param>
 public sealed record CareerPathOptions(
     int Neighbors = CareerPathOptions.DefaultNeighbors,
     double MinStepScore = CareerPathOptions.DefaultMinStepScore,
-    int MaxExpandedRoles = CareerPathOptions.DefaultMaxExpandedRoles)
+    int MaxExpandedRoles = CareerPathOptions.DefaultMaxExpandedRoles,
+    bool IntoTargetFromItsNearest = true)
 {
     public const int DefaultNeighbors = 10;
     public const double DefaultMinStepScore = 0.2;

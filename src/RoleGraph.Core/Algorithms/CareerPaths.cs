@@ -9,7 +9,9 @@ namespace RoleGraph.Core.Algorithms;
 /// current role's nearest roles (nearest(role, k) with k = <see cref="CareerPathOptions.Neighbors"/>) with a
 /// similarity of at least <see cref="CareerPathOptions.MinStepScore"/>, ranked by the product of the step
 /// similarities, highest first; equal products by the sequence of role ids. A direct step is a path of one step
-/// when the target is among the source's nearest roles. Each step carries its score and its skill gap.
+/// when the target is among the source's nearest roles. With <see cref="CareerPathOptions.IntoTargetFromItsNearest"/>
+/// (the default) a step into the target may also come from a role among the target's own nearest, scored as the
+/// target scores it (the higher of the two where both list each other). Each step carries its score and skill gap.
 /// </summary>
 /// <remarks>
 /// <para><b>Search.</b> A best-first (uniform-cost) search over path prefixes with cost Σ −ln(score): similarities
@@ -90,9 +92,16 @@ public static class CareerPaths
         private readonly Dictionary<int, Candidate[]> _nearest = [];
         private readonly Dictionary<(int Role, int Depth), int> _expansions = [];
         private readonly Dictionary<(int From, int To), SkillGapResult> _gaps = [];
+        private Dictionary<int, double> _intoTarget = [];
 
         public List<CareerPath> Run(int from)
         {
+            if (options.IntoTargetFromItsNearest)
+            {
+                _intoTarget = Usable(to);
+                _nearest[to] = []; // the target is never expanded; this only counts its call against the budget
+            }
+
             var queue = new PriorityQueue<int, int>(new PrefixOrder(_prefixes, maxSteps));
             _prefixes.Add(new Prefix(-1, from, 0, 1, 0));
             queue.Enqueue(0, 0);
@@ -148,6 +157,20 @@ public static class CareerPaths
                 return false;
             }
 
+            var best = Usable(role);
+            if (_intoTarget.TryGetValue(role, out var intoTarget) && intoTarget > best.GetValueOrDefault(to))
+            {
+                best[to] = intoTarget;
+            }
+
+            candidates = best.Select(kv => new Candidate(kv.Key, kv.Value, (long)Math.Round(-Math.Log(kv.Value) * FixedPointScale))).ToArray();
+            _nearest[role] = candidates;
+            return true;
+        }
+
+        /// <summary>The role's nearest roles that may be a step, each once with its best score (at most 1).</summary>
+        private Dictionary<int, double> Usable(int role)
+        {
             var best = new Dictionary<int, double>();
             foreach (var (other, score) in nearest(role, options.Neighbors))
             {
@@ -158,9 +181,7 @@ public static class CareerPaths
                 }
             }
 
-            candidates = best.Select(kv => new Candidate(kv.Key, kv.Value, (long)Math.Round(-Math.Log(kv.Value) * FixedPointScale))).ToArray();
-            _nearest[role] = candidates;
-            return true;
+            return best;
         }
 
         private bool OnPrefix(int index, int role)

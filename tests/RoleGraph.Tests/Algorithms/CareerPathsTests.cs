@@ -7,7 +7,8 @@ namespace RoleGraph.Tests.Algorithms;
 
 /// <summary>
 /// Career paths over a hand-written similarity table (nearest(role, k) = the first k rows of the role's list, by
-/// score), so that every expected product can be worked out by hand.
+/// score), so that every expected product can be worked out by hand. Most tests step only forwards (each role's own
+/// nearest); the last ones cover the default, which also steps into the target from the target's nearest.
 /// </summary>
 public sealed class CareerPathsTests
 {
@@ -46,7 +47,7 @@ public sealed class CareerPathsTests
         string from, string to, int maxSteps = 3, int first = 10, CareerPathOptions? options = null, Dictionary<string, (string Role, double Score)[]>? table = null, List<string>? asked = null)
     {
         var graph = Roles();
-        return CareerPaths.Find(graph, Nearest(graph, table ?? Table, asked), graph.IndexOf(from), graph.IndexOf(to), maxSteps, first, options ?? new CareerPathOptions(MinStepScore: 0.1));
+        return CareerPaths.Find(graph, Nearest(graph, table ?? Table, asked), graph.IndexOf(from), graph.IndexOf(to), maxSteps, first, options ?? new CareerPathOptions(MinStepScore: 0.1, IntoTargetFromItsNearest: false));
     }
 
     private static string Ids(CareerPath path) => string.Join(" ", path.Roles.Select(r => r.Id));
@@ -151,9 +152,9 @@ public sealed class CareerPathsTests
     [Fact]
     public void Steps_below_the_minimum_score_or_beyond_the_k_nearest_are_not_taken()
     {
-        Assert.Equal(["a b c e", "a c e", "a b e"], Find("a", "e", options: new CareerPathOptions(MinStepScore: 0.4)).Select(Ids));
+        Assert.Equal(["a b c e", "a c e", "a b e"], Find("a", "e", options: new CareerPathOptions(MinStepScore: 0.4, IntoTargetFromItsNearest: false)).Select(Ids));
         // k = 2: a's nearest are b and c, b's are a and c.
-        Assert.Equal(["a b c e", "a c e"], Find("a", "e", options: new CareerPathOptions(Neighbors: 2, MinStepScore: 0.1)).Select(Ids));
+        Assert.Equal(["a b c e", "a c e"], Find("a", "e", options: new CareerPathOptions(Neighbors: 2, MinStepScore: 0.1, IntoTargetFromItsNearest: false)).Select(Ids));
     }
 
     [Fact]
@@ -199,8 +200,50 @@ public sealed class CareerPathsTests
         Assert.Equal(asked.Distinct(), asked);
 
         // Only a may be asked: the direct steps are all there is, and a → e is not one.
-        Assert.Equal(["a c"], Find("a", "c", options: new CareerPathOptions(MinStepScore: 0.1, MaxExpandedRoles: 1)).Select(Ids));
-        Assert.Empty(Find("a", "e", options: new CareerPathOptions(MinStepScore: 0.1, MaxExpandedRoles: 1)));
+        Assert.Equal(["a c"], Find("a", "c", options: new CareerPathOptions(MinStepScore: 0.1, MaxExpandedRoles: 1, IntoTargetFromItsNearest: false)).Select(Ids));
+        Assert.Empty(Find("a", "e", options: new CareerPathOptions(MinStepScore: 0.1, MaxExpandedRoles: 1, IntoTargetFromItsNearest: false)));
+    }
+
+    [Fact]
+    public void By_default_the_last_step_may_come_from_the_targets_own_nearest()
+    {
+        // Into c, besides a b c 0.72 and a c 0.6: c lists e at 0.9, so a b e c 0.9·0.5·0.9 = 0.405 and
+        // a d e c 0.3·0.95·0.9 = 0.2565; c also lists a at 0.6, the score a gives c.
+        var paths = Find("a", "c", options: new CareerPathOptions(MinStepScore: 0.1));
+
+        Assert.Equal(["a b c", "a c", "a b e c", "a d e c"], paths.Select(Ids));
+        Assert.Equal([0.72, 0.6, 0.405, 0.2565], paths.Select(p => p.Score));
+        Assert.Equal([0.9, 0.5, 0.9], paths[2].Steps.Select(s => s.Score));
+    }
+
+    [Fact]
+    public void A_target_nobody_lists_is_reached_through_its_own_list_with_the_higher_score()
+    {
+        // g lists t at 0.5, t lists g at 0.7 and h at 0.6; nobody lists h's way to t, h lists nothing.
+        var table = new Dictionary<string, (string Role, double Score)[]>
+        {
+            ["f"] = [("g", 0.8), ("h", 0.8)],
+            ["g"] = [("t", 0.5)],
+            ["t"] = [("g", 0.7), ("h", 0.6)],
+        };
+
+        var forwardOnly = Find("f", "t", table: table);
+        var paths = Find("f", "t", table: table, options: new CareerPathOptions(MinStepScore: 0.1));
+
+        Assert.Equal(["f g t"], forwardOnly.Select(Ids));
+        Assert.Equal([0.4], forwardOnly.Select(p => p.Score));
+        Assert.Equal(["f g t", "f h t"], paths.Select(Ids)); // 0.8·0.7 = 0.56, 0.8·0.6 = 0.48
+        Assert.Equal([0.56, 0.48], paths.Select(p => p.Score));
+        Assert.Equal(0.7, paths[0].Steps[1].Score);
+    }
+
+    [Fact]
+    public void The_targets_call_counts_against_the_budget()
+    {
+        var asked = new List<string>();
+
+        Assert.Empty(Find("a", "c", options: new CareerPathOptions(MinStepScore: 0.1, MaxExpandedRoles: 1), asked: asked));
+        Assert.Equal(["c"], asked);
     }
 
     [Theory]
