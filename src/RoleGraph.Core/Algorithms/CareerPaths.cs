@@ -16,7 +16,8 @@ namespace RoleGraph.Core.Algorithms;
 /// <remarks>
 /// <para><b>Search.</b> A best-first (uniform-cost) search over path prefixes with cost Σ −ln(score): similarities
 /// are at most 1, so costs only grow along a path, and complete paths leave the queue in rank order; the search
-/// stops at the <c>first</c>-th. Nearest roles are asked for once per role and call. It does not enumerate paths:</para>
+/// stops at the <c>first</c>-th. Nearest roles are asked for once per role and call (the target too, for the last
+/// step from its own list). It does not enumerate paths:</para>
 /// <list type="bullet">
 /// <item>prefixes never exceed <c>maxSteps</c>, and a prefix one step short only extends to the target;</item>
 /// <item>a role is expanded at most <c>first</c> times per depth, as the end of its <c>first</c> cheapest prefixes of
