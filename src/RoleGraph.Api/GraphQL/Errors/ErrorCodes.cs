@@ -15,6 +15,12 @@ public static class ErrorCodes
     /// <summary>The document does not validate against the schema.</summary>
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 
+    /// <summary>
+    /// The request's operationName names no operation of its document, or the document has several operations and
+    /// the request names none. The executer (GraphQL.NET) raises it with this code; README's table lists it.
+    /// </summary>
+    public const string InvalidOperationName = "INVALID_OPERATION_NAME";
+
     /// <summary>The HTTP request is not a GraphQL request: malformed JSON, no query, wrong method or media type.</summary>
     public const string BadRequest = "BAD_REQUEST";
 
