@@ -51,10 +51,13 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Service>
         Assert.Contains(method, (string)error["message"]!, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task An_unknown_operation_name_is_a_documented_code()
+    [Theory]
+    [InlineData("query A { roles { totalCount } } query B { skills { totalCount } }", "C")] // no such operation
+    [InlineData("query A { roles { totalCount } } query B { skills { totalCount } }", null)] // several, none named
+    [InlineData("fragment F on Role { id }", null)] // none at all
+    public async Task An_operation_that_cannot_be_told_is_invalid_operation_name(string document, string? operationName)
     {
-        var response = await _app.GraphQL().PostAsync("query A { roles { totalCount } } query B { skills { totalCount } }", operationName: "C");
+        var response = await _app.GraphQL().PostAsync(document, operationName: operationName);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         AssertDocumentedError(response, "INVALID_OPERATION_NAME");

@@ -16,8 +16,8 @@ public static class ErrorCodes
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 
     /// <summary>
-    /// The request's operationName names no operation of its document, or the document has several operations and
-    /// the request names none. The executer (GraphQL.NET) raises it with this code; README's table lists it.
+    /// Which operation to run cannot be told: the request's operationName names no operation of its document, the
+    /// document has several operations and the request names none, or it has none.
     /// </summary>
     public const string InvalidOperationName = "INVALID_OPERATION_NAME";
 
