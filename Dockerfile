@@ -18,6 +18,8 @@ COPY src/RoleGraph.Neo4j/RoleGraph.Neo4j.csproj src/RoleGraph.Neo4j/
 COPY src/RoleGraph.Api/RoleGraph.Api.csproj src/RoleGraph.Api/
 RUN dotnet restore src/RoleGraph.Api/RoleGraph.Api.csproj
 COPY seed/ seed/
+# build/ holds the lock-safe npm step the IDE's targets import (skipped here: node_modules comes from the ide stage).
+COPY build/ build/
 COPY src/ src/
 COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modules
 RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --no-restore -p:BananaCakePopNpmInstall=false

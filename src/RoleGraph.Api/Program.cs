@@ -11,32 +11,47 @@ if (RoleGraphCli.Handles(args))
     return await RoleGraphCli.RunAsync(args);
 }
 
-// Settings ship beside the binaries; the working directory is the caller's (paths given to the service and the
-// verbs, like the data file, are relative to where you run it).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+try
+{
+    // Settings ship beside the binaries; the working directory is the caller's (paths given to the service and the
+    // verbs, like the data file, are relative to where you run it).
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-builder.Services.AddRoleGraphStore(builder.Configuration);
-builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());
-builder.Services.AddRoleGraphLimits(builder.Configuration);
-builder.Services.AddRoleGraphSecurity(builder.Configuration);
-builder.Services.AddSingleton<GraphQLAccess>();
-builder.Services.AddScoped<GraphQLHttpHandler>();
-builder.Services.AddSingleton<ValidatedDocumentCache>();
-builder.Services.AddBananaCakePop(builder.Configuration);
-builder.Services.AddHostedService<StartupBanner>();
+    // The host logs a failed start with its whole stack before rethrowing; the catch below says it in one line.
+    // (Its other messages at this level are about background services, and RoleGraph runs none.)
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-var app = builder.Build();
+    builder.Services.AddRoleGraphStore(builder.Configuration);
+    builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());
+    builder.Services.AddRoleGraphLimits(builder.Configuration);
+    builder.Services.AddRoleGraphSecurity(builder.Configuration);
+    builder.Services.AddSingleton<GraphQLAccess>();
+    builder.Services.AddScoped<GraphQLHttpHandler>();
+    builder.Services.AddSingleton<ValidatedDocumentCache>();
+    builder.Services.AddBananaCakePop(builder.Configuration);
+    builder.Services.AddHostedService<StartupBanner>();
 
-app.UseRequestId();
-app.UseCors();
-app.UseRateLimiter();
-app.UseBananaCakePop("/graphql");
-app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+    var app = builder.Build();
 
-await app.RunAsync();
-return 0;
+    app.UseRequestId();
+    app.UseCors();
+    app.UseRateLimiter();
+    app.UseBananaCakePop("/graphql");
+    app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
+    app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+    app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+
+    await app.RunAsync();
+    return ExitCodes.Ok;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    // (HostAbortedException is how WebApplicationFactory stops this method once it has the built host.)
+    // A second instance on the same data file or port, or bad settings: one line and a documented exit code.
+    var (exitCode, line) = StartFailures.Describe(e);
+    Console.Error.WriteLine(line);
+    return exitCode;
+}
 
 /// <summary>The API host; public so that tests can start it in process.</summary>
 public partial class Program;

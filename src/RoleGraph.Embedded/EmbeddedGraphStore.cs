@@ -149,6 +149,29 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
     }
 
+    /// <summary>
+    /// Writes the current graph as the data file's snapshot and empties the journal. The service calls it after
+    /// seeding a new data file, whose first write would otherwise live only in the journal, with no snapshot beside it.
+    /// </summary>
+    public async Task WriteSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (dataFile is null)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var state = _state;
+            await dataFile.CompactAsync(new StoredGraph(state.Graph.Nodes, state.Graph.Links, state.Sources, state.Revision), CancellationToken.None);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
     {
         var state = _state;

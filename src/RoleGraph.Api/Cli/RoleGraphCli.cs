@@ -57,8 +57,17 @@ public static class RoleGraphCli
     private static Command ValidateCommand()
     {
         var files = new Argument<string[]>("files") { Description = "Taxonomy files (.yaml, .yml, .json), validated together as one taxonomy.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Check taxonomy files; report every problem with its place. Changes nothing.") { files };
-        command.SetAction(parse =>
+        var againstStore = new Option<bool>("--against-store")
+        {
+            Description = "Check the files as `import` would: against the store, whose nodes a merge may link to (a dry run of the import).",
+        };
+        var mode = CliOptions.Mode();
+        var dataFile = CliOptions.DataFile();
+        var command = new Command("validate", "Check taxonomy files on their own (or --against-store, as an import would); report every problem with its place, in file order. Changes nothing.")
+        {
+            files, againstStore, mode, dataFile,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
             if (MissingFile(paths) is { } missing)
@@ -66,6 +75,24 @@ public static class RoleGraphCli
                 return missing;
             }
 
+            var what = paths.Length == 1 ? "the file" : $"the {paths.Length} files";
+            var alone = paths.Length == 1 ? "on its own" : "on their own";
+            if (parse.GetValue(againstStore))
+            {
+                var importMode = parse.GetValue(mode);
+                return await WithStoreAsync(parse.GetValue(dataFile), async store =>
+                {
+                    var documents = paths.Select(p => (p, File.ReadAllText(p), TaxonomyReader.FormatOf(p))).ToList();
+                    var report = await TaxonomyImporter.ImportAsync(store.Store, documents, importMode, dryRun: true, cancellationToken);
+                    Console.WriteLine($"Checked {what} against the store, as `import --mode {importMode.ToString().ToLowerInvariant()}` would: valid.");
+                    CliOptions.PrintReport(Console.Out, report);
+                    return ExitCodes.Ok;
+                }, cancellationToken);
+            }
+
+            // On its own, a file's links may reach only its own nodes (and those of the other files given); say so,
+            // since `import` merges into a store whose nodes they may also reach.
+            Console.WriteLine($"Checked {what} {alone}, not against the store: links must reach nodes of the files given (--against-store checks as an import would).");
             try
             {
                 var document = TaxonomyReader.ReadFiles(paths);

@@ -2,24 +2,31 @@ using RoleGraph.Api.GraphQL.Errors;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Editing;
+using RoleGraph.Core.Embedded;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Api.Hosting;
 
 /// <summary>
-/// Opens the store and, when it holds nothing, loads the seed taxonomy. Hosted services start before the
-/// server listens, so the first request already sees a seeded graph. When the store is out of reach at start
-/// (Neo4j not up yet, or refusing the credentials) the service starts anyway, reports not ready with the reason,
-/// and keeps trying in the background until the store answers.
+/// Opens the store and, when it holds nothing, loads the seed taxonomy. The service does this once the server
+/// listens (<see cref="StartedAsync"/>), so a start that cannot serve (its address taken) writes nothing, not even a
+/// seed; until the store is open, GraphQL requests answer 503 and readiness says why. A store that cannot be opened
+/// (the data file held by another process, unreadable) ends the start with <see cref="StartFailure"/>. When the
+/// store is out of reach at start (Neo4j not up yet, or refusing the credentials) the service starts anyway,
+/// reports not ready with the reason, and keeps trying in the background until the store answers.
 /// </summary>
 public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<SeedOptions> seedOptions, ILogger<GraphStoreInitializer> logger)
-    : IHostedService, IDisposable
+    : IHostedLifecycleService, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a request that arrives while the store is being opened waits for it, rather than a 503.</summary>
+    private static readonly TimeSpan FirstAttemptWait = TimeSpan.FromSeconds(10);
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _retrying = Task.CompletedTask;
     private volatile string? _notReadyReason = "The graph store has not been opened yet.";
     private volatile Exception? _notReadyCause;
@@ -29,6 +36,23 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
 
     /// <summary>The failure behind <see cref="NotReadyReason"/>, where there was one.</summary>
     public Exception? NotReadyCause => _notReadyCause;
+
+    /// <summary>
+    /// Waits (briefly) until the service's first try to open and seed the store has ended, either way. The server
+    /// listens before that try, so that a start that cannot bind writes nothing; a request in that short window
+    /// waits for the seeded graph instead of being refused, and readiness reports no failure on a normal start.
+    /// </summary>
+    public async Task WaitForFirstAttemptAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _firstAttempt.Task.WaitAsync(FirstAttemptWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still opening (Neo4j slow to answer): the caller reports not ready, as during any outage.
+        }
+    }
 
     /// <summary>Opens the store and seeds it when empty; throws when that fails. The command-line verbs use this.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -46,17 +70,39 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
         var directory = Path.Combine(AppContext.BaseDirectory, seed.Path);
         if (!Directory.Exists(directory))
         {
-            throw new InvalidOperationException($"The store is empty and the seed directory {directory} does not exist (RoleGraph:Seed:Path).");
+            throw new StartFailure(Cli.ExitCodes.InvalidInput, $"The store is empty and the seed directory {directory} does not exist (RoleGraph:Seed:Path).");
         }
 
         var started = Stopwatch.StartNew();
-        var document = TaxonomyReader.ReadDirectory(directory);
+        TaxonomyDocument document;
+        try
+        {
+            document = TaxonomyReader.ReadDirectory(directory);
+        }
+        catch (TaxonomyValidationException e)
+        {
+            throw new StartFailure(Cli.ExitCodes.InvalidInput,
+                $"The seed in {directory} is invalid ({e.Problems.Count} problem{(e.Problems.Count == 1 ? "" : "s")}; `validate` lists them), first: {e.Problems[0]}", e);
+        }
+
         await store.ApplyAsync(GraphEdit.Import(document, ImportMode.Replace), dryRun: false, cancellationToken);
+        if (store is EmbeddedGraphStore embedded)
+        {
+            // A new data file then holds the seeded graph itself (rolegraph.json), not only a journal of it.
+            await embedded.WriteSnapshotAsync(cancellationToken);
+        }
+
         _notReadyReason = null;
         LogSeeded(logger, document.Nodes.Count, document.Links.Count, directory, started.ElapsedMilliseconds);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Nothing yet: the server has not bound its address, and a start that fails there must leave the store as it was.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service started, the server included, so the address is bound: open and seed now.</summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -68,7 +114,20 @@ public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<Se
             LogWaiting(logger, e.Message);
             _retrying = RetryUntilOpenAsync(_stopping.Token);
         }
+        catch (Exception e) when (e is InvalidOperationException and not StartFailure)
+        {
+            // The embedded store's data file in use by another process, or unreadable: as the verbs say it.
+            throw new StartFailure(Cli.ExitCodes.StoreUnavailable, $"The store is unavailable: {e.Message}", e);
+        }
+        finally
+        {
+            _firstAttempt.TrySetResult();
+        }
     }
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

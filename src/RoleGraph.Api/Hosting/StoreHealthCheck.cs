@@ -14,6 +14,7 @@ public sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer in
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var name = store.GetType().Name;
+        await initializer.WaitForFirstAttemptAsync(cancellationToken);
         if (initializer.NotReadyReason is { } reason)
         {
             return HealthCheckResult.Unhealthy($"{name} is not open: {Describe(reason, initializer.NotReadyCause)}");

@@ -63,7 +63,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The body is not a GraphQL request: {e.Message}");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The body is not a GraphQL request: {RequestShape.Describe(e)}");
             return;
         }
 
@@ -103,7 +103,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The query string is not a GraphQL request: {e.Message}");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, $"The query string is not a GraphQL request: {RequestShape.Describe(e, inQueryString: true)}");
             return;
         }
 
@@ -111,6 +111,15 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         {
             await ExecuteAsync(context, prepared, mediaType);
         }
+    }
+
+    /// <summary>PUT, DELETE and the like: 405 with the methods that work, in the shape of every other error.</summary>
+    public async Task MethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET, POST";
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request.Headers.Accept) ?? GraphQLMediaTypes.Json;
+        await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType,
+            $"{context.Request.Method} is not a GraphQL method: send queries with GET or POST, mutations with POST.");
     }
 
     /// <summary>
@@ -154,7 +163,9 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         }
 
         // Until the store is open and seeded (Neo4j still out of reach at start), nothing may read or write it: a
-        // write now would make the store non-empty and the seeding skip it.
+        // write now would make the store non-empty and the seeding skip it. Right after the server starts listening
+        // the store is still being opened; that is waited for, not refused.
+        await initializer.WaitForFirstAttemptAsync(context.RequestAborted);
         if (initializer.NotReadyReason is not null)
         {
             var code = StoreFaults.CodeOf(initializer.NotReadyCause) ?? ErrorCodes.StoreUnavailable;

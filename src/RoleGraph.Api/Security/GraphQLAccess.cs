@@ -15,7 +15,7 @@ public sealed class GraphQLAccess(IOptionsMonitor<AuthOptions> options)
 
     public async Task<Denial?> CheckAsync(HttpContext context, OperationType? operation)
     {
-        var result = await context.AuthenticateAsync();
+        var result = await context.AuthenticateAsync(SecurityServiceCollectionExtensions.PolicyScheme);
         if (result.Succeeded)
         {
             context.User = result.Principal;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,7 +20,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<AuthOptions>().Bind(section);
         var jwt = section.GetSection("Jwt").Get<JwtOptions>() ?? new JwtOptions();
 
-        var authentication = services.AddAuthentication(PolicyScheme)
+        // No default scheme: GraphQLAccess authenticates each GraphQL request once, with this policy scheme. A default
+        // would also make the authentication middleware ASP.NET Core adds run it first, and a bad key be logged twice.
+        var authentication = services.AddAuthentication()
             .AddPolicyScheme(PolicyScheme, "API key or bearer token", scheme => scheme.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && jwt.Enabled
                     ? JwtBearerDefaults.AuthenticationScheme
@@ -42,6 +45,11 @@ public static class SecurityServiceCollectionExtensions
                 };
             });
         }
+
+        // Authentication registers ASP.NET Core data protection, which nothing here uses: no cookies, no antiforgery
+        // tokens; API keys and bearer tokens carry no protected payload. Its default key ring, kept on disk unencrypted,
+        // warned about that at every start; keys held in memory for the process's life are all an unused protector needs.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         services.AddAuthorization();
         return services;

@@ -90,10 +90,11 @@ public static class RelationRules
             yield break;
         }
 
+        // Wrong kinds do not end the list: the weights are the relation's rules whatever the ends, and a misplaced
+        // level is a problem of its own that the writer should hear about in the same pass.
         if (!Allows(link.Relation, fromKind, toKind))
         {
             yield return ("relation", $"{WireName(link.Relation)} joins {Describe(link.Relation)}, not {fromKind} '{link.FromId}' -> {toKind} '{link.ToId}'.");
-            yield break;
         }
 
         foreach (var problem in WeightProblems(link.Relation, "importance", link.Importance, HasImportance(link.Relation)))

@@ -35,6 +35,14 @@ public sealed class TaxonomyParser
     {
         var parser = new TaxonomyParser(file);
 
+        // The YAML parser below would take YAML for JSON too (JSON is YAML's flow syntax, not the other way round), so
+        // a document said to be JSON must be JSON: "format: JSON" with YAML text is a mistake to report, not to guess past.
+        if (format == TaxonomyFormat.Json && NotJson(text) is { } notJson)
+        {
+            parser._problems.Add(new TaxonomyProblem(file, "$", notJson.Message) { Line = notJson.Line, Column = notJson.Column });
+            return parser;
+        }
+
         // In JSON a raw tab can only be white space between tokens (inside strings it must be escaped), and YAML's
         // scanner refuses tabs where JSON allows them; a space keeps every column where it was.
         var source = format == TaxonomyFormat.Json ? text.Replace('\t', ' ') : text;
@@ -57,6 +65,22 @@ public sealed class TaxonomyParser
 
         parser.Result = parser.ReadRoot(root);
         return parser;
+    }
+
+    private static (string Message, int Line, int Column)? NotJson(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // "'f' is an invalid start of a value. LineNumber: 0 | BytePositionInLine: 0.": the place goes in line and column.
+            var reason = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
+            return ($"The document is not JSON, which format JSON says it is: {reason} (a YAML document needs format YAML).",
+                (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+        }
     }
 
     /// <summary>Attaches the line and column of the path (or of its nearest parent that has one) to a problem.</summary>

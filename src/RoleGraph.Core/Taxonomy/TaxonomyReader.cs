@@ -40,13 +40,13 @@ public static class TaxonomyReader
         var problems = parsers.SelectMany(p => p.Problems).ToList();
         if (parsers.Any(p => p.Result is null))
         {
-            throw new TaxonomyValidationException(problems);
+            throw new TaxonomyValidationException(InFileOrder(problems, parsers));
         }
 
         try
         {
             var document = TaxonomyValidator.Validate(parsers.Select(p => (p.File, p.Result!)).ToList(), existingKind);
-            return problems.Count == 0 ? document : throw new TaxonomyValidationException(problems);
+            return problems.Count == 0 ? document : throw new TaxonomyValidationException(InFileOrder(problems, parsers));
         }
         catch (TaxonomyValidationException e) when (!ReferenceEquals(e.Problems, problems))
         {
@@ -63,7 +63,22 @@ public static class TaxonomyReader
                 problems.Add(parser.Locate(problem));
             }
 
-            throw new TaxonomyValidationException(problems);
+            throw new TaxonomyValidationException(InFileOrder(problems, parsers));
         }
+    }
+
+    /// <summary>
+    /// The problems as a reader meets them: file by file in the order given, then by line and column. The parser
+    /// (types, unknown fields) and the validator (ids, kinds, links) each find theirs in their own pass; listed one
+    /// pass after the other, a problem on line 30 would come before one on line 5.
+    /// </summary>
+    private static List<TaxonomyProblem> InFileOrder(List<TaxonomyProblem> problems, IReadOnlyList<TaxonomyParser> parsers)
+    {
+        var fileOrder = parsers.Select((p, i) => (p.File, i)).DistinctBy(f => f.File).ToDictionary(f => f.File, f => f.i, StringComparer.Ordinal);
+        return problems
+            .OrderBy(p => fileOrder.GetValueOrDefault(p.File, int.MaxValue))
+            .ThenBy(p => p.Line ?? int.MaxValue)
+            .ThenBy(p => p.Column ?? int.MaxValue)
+            .ToList();
     }
 }

@@ -589,16 +589,16 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
         Properties = properties.Count > 0 ? properties : null,
     };
 
-    /// <summary>Alternate and short titles, most-sourced first, distinct ignoring case, without the title, capped.</summary>
+    /// <summary>Alternate and short titles, most-sourced first, distinct ignoring case, without the title; all of them.</summary>
     private static List<string> Aliases(Occupation occupation)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { occupation.Title };
-        var aliases = new List<string>(Math.Min(OnetReader.MaxAliases, occupation.AlternateTitles.Count * 2));
+        var aliases = new List<string>(occupation.AlternateTitles.Count * 2);
         foreach (var title in occupation.AlternateTitles.OrderByDescending(t => t.Sources).ThenBy(t => t.Order))
         {
             foreach (var alias in (ReadOnlySpan<string>)[title.Title, title.ShortTitle])
             {
-                if (aliases.Count < OnetReader.MaxAliases && alias.Length > 0 && seen.Add(alias))
+                if (alias.Length > 0 && seen.Add(alias))
                 {
                     aliases.Add(alias);
                 }

@@ -64,15 +64,14 @@ namespace RoleGraph.Importing.Onet;
 /// per-occupation flag is aggregated without being lost. Tools known only from Tools Used have neither property;
 /// O*NET does not rate them.</para>
 ///
-/// <para><b>Aliases.</b> A role's aliases are its alternate and short titles, distinct ignoring case and without the
-/// title itself, capped at <see cref="MaxAliases"/>: some occupations have hundreds (one has 2,750), which would
-/// swamp search. The titles reported by the most sources come first, then file order.</para>
+/// <para><b>Aliases.</b> A role's aliases are all its alternate and short titles, distinct ignoring case and without
+/// the title itself; the titles reported by the most sources come first, then file order. There is no cap: search
+/// must find a role by any of its names (Software Developers is also "Python Developer", one of its 135 titles), and
+/// every alias is one more way to be found, not a cost to a query. An earlier cap of 50 (one occupation has 2,750
+/// titles) only made the data file smaller, and hid those names from search.</para>
 /// </remarks>
 public static class OnetReader
 {
-    /// <summary>The most aliases a role gets from Alternate Titles (see the remarks).</summary>
-    public const int MaxAliases = 50;
-
     public const string OccupationDataFile = "Occupation Data.txt";
     public const string AlternateTitlesFile = "Alternate Titles.txt";
     public const string SkillsFile = "Skills.txt";

@@ -87,12 +87,12 @@ public sealed class LinkTests
     [InlineData("data-scientist", "java", "REQUIRES", 0.5, 1.01, "level")]
     [InlineData("tensorflow", "python", "SUPPORTS", 0.5, null, "importance")]
     [InlineData("data-scientist", "aws", "USES", 0.5, 0.5, "level")]
-    [InlineData("data-scientist", "no-such-skill", "REQUIRES", null, null, "to")]
-    [InlineData("no-such-role", "python", "REQUIRES", null, null, "from")]
-    [InlineData("python", "python", "RELATED_TO", null, null, "to")]
-    [InlineData("programming", "python", "RELATED_TO", null, null, "links[0]")] // the seed holds python -> programming
+    [InlineData("data-scientist", "no-such-skill", "REQUIRES", null, null, "toId")]
+    [InlineData("no-such-role", "python", "REQUIRES", null, null, "fromId")]
+    [InlineData("python", "python", "RELATED_TO", null, null, "toId")]
+    [InlineData("programming", "python", "RELATED_TO", null, null, null)] // the seed holds python -> programming: the link as a whole, no one argument
     public async Task A_link_breaking_the_model_is_bad_user_input_and_nothing_changes(
-        string from, string to, string relation, double? importance, double? level, string inputEnd)
+        string from, string to, string relation, double? importance, double? level, string? argument)
     {
         using var app = new RoleGraphApiFactory();
         var client = app.GraphQL();
@@ -102,7 +102,8 @@ public sealed class LinkTests
 
         var error = Assert.Single(errors);
         Assert.Equal("BAD_USER_INPUT", error.Code());
-        Assert.EndsWith(inputEnd, error.Input(), StringComparison.Ordinal);
+        // extensions.input names the link's argument at fault, in the mutation's own terms.
+        Assert.Equal(argument, (string?)error["extensions"]!["input"]);
         Assert.Equal(before, await client.ExportAsync());
     }
 
@@ -156,7 +157,7 @@ public sealed class LinkTests
 
         var error = Assert.Single(errors);
         Assert.Equal("NOT_FOUND", error.Code());
-        Assert.NotEmpty(error.Input());
+        Assert.Null(error["extensions"]!["input"]); // no one argument is at fault: the three together name no link
         Assert.Equal(before, await client.ExportAsync());
     }
 

@@ -15,6 +15,12 @@ public static class ErrorCodes
     /// <summary>The document does not validate against the schema.</summary>
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 
+    /// <summary>
+    /// Which operation to run cannot be told: the request's operationName names no operation of its document, the
+    /// document has several operations and the request names none, or it has none.
+    /// </summary>
+    public const string InvalidOperationName = "INVALID_OPERATION_NAME";
+
     /// <summary>The HTTP request is not a GraphQL request: malformed JSON, no query, wrong method or media type.</summary>
     public const string BadRequest = "BAD_REQUEST";
 

@@ -46,6 +46,11 @@ public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Func<
                 }
 
                 break;
+            case global::GraphQL.Execution.InvalidOperationNameError or global::GraphQL.Execution.NoOperationNameError or global::GraphQL.Execution.NoOperationError:
+                // Which operation to run cannot be told: GraphQL.NET has three codes for it (INVALID_OPERATION_NAME,
+                // NO_OPERATION_NAME, NO_OPERATION); clients get the one the README documents.
+                extensions["code"] = ErrorCodes.InvalidOperationName;
+                break;
             case RequestError:
                 extensions["code"] = ErrorCodes.BadRequest;
                 break;

@@ -12,7 +12,7 @@ namespace RoleGraph.Api.GraphQL.Mutations;
 
 /// <summary>
 /// Writes to the graph. Each mutation is one atomic, durable write: validated like a taxonomy file, refused whole
-/// with every problem listed (codes BAD_USER_INPUT or NOT_FOUND, with the input's path), or applied whole.
+/// with every problem listed (codes BAD_USER_INPUT or NOT_FOUND, with the argument's path, e.g. input.id), or applied whole.
 /// </summary>
 public sealed class MutationType : ObjectGraphType
 {
@@ -32,7 +32,8 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id", "The node to delete.")
             .Argument<BooleanGraphType>("cascade", "Also delete the node's links.", a => a.DefaultValue = false)
             .ResolveAsync(async c => await WriteErrors.Guard(c, () => c.Store().ApplyAsync(
-                new GraphEdit { DeleteNodes = [c.GetArgument<string>("id")], Cascade = c.GetArgument("cascade", false) }, dryRun: false, c.CancellationToken)));
+                new GraphEdit { DeleteNodes = [c.GetArgument<string>("id")], Cascade = c.GetArgument("cascade", false) }, dryRun: false, c.CancellationToken),
+                WriteErrors.DeleteNodeArgumentPath));
 
         Field<LinkType>("link")
             .Description("Creates or updates the link of a relation between two nodes, with its weights. The relation decides which kinds it may join.")
@@ -51,7 +52,7 @@ public sealed class MutationType : ObjectGraphType
                     await c.Store().ApplyAsync(new GraphEdit { UpsertLinks = [link] }, dryRun: false, c.CancellationToken);
                     var ends = await c.Store().GetNodesAsync([link.FromId, link.ToId], c.CancellationToken);
                     return new LinkView(ends[link.FromId], ends[link.ToId], link);
-                });
+                }, WriteErrors.LinkArgumentPath);
             });
 
         Field<ChangeReportType>("unlink")
@@ -61,7 +62,8 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<RelationKindType>>("relation", "The relation.")
             .ResolveAsync(async c => await WriteErrors.Guard(c, () => c.Store().ApplyAsync(
                 new GraphEdit { DeleteLinks = [new LinkKey(c.GetArgument<string>("fromId"), c.GetArgument<string>("toId"), c.GetArgument<RelationKind>("relation"))] },
-                dryRun: false, c.CancellationToken)));
+                dryRun: false, c.CancellationToken),
+                WriteErrors.UnlinkArgumentPath));
 
         Field<ImportReportType>("importTaxonomy")
             .Description("Imports a taxonomy document (format: seed/README.md). Invalid documents change nothing and answer one BAD_USER_INPUT "
@@ -75,7 +77,9 @@ public sealed class MutationType : ObjectGraphType
                 [("document", c.GetArgument<string>("document"), c.GetArgument<TaxonomyFormat>("format"))],
                 c.GetArgument("mode", ImportMode.Merge),
                 c.GetArgument("dryRun", false),
-                c.CancellationToken)));
+                c.CancellationToken),
+                // The importer reports a document's problems by their place in it (file, line, jsonPath), not as edit paths.
+                editPath => editPath));
     }
 
     private void Upsert<TNodeType>(string name)
@@ -92,6 +96,6 @@ public sealed class MutationType : ObjectGraphType
                 {
                     await c.Store().ApplyAsync(new GraphEdit { UpsertNodes = [node] }, dryRun: false, c.CancellationToken);
                     return node;
-                });
+                }, WriteErrors.NodeInputPath);
             });
 }

