@@ -21,8 +21,13 @@ public sealed class RoleHolders(int roleCount, Func<int, int> rolesHolding)
 
     public int Holding(int node) => Math.Clamp(rolesHolding(node), 0, RoleCount);
 
-    /// <summary>Counts from the snapshot itself, right when it is the whole graph (the embedded store).</summary>
-    public static RoleHolders Of(GraphSnapshot graph) => new(graph.OfKind(NodeKind.Role).Length, node => CountHolding(graph, node));
+    /// <summary>
+    /// The whole graph's counts: those a part carries (<see cref="GraphSnapshot.WholeGraph"/>), otherwise counted in
+    /// the snapshot itself, which is then the whole graph (the embedded store).
+    /// </summary>
+    public static RoleHolders Of(GraphSnapshot graph) => graph.WholeGraph is { } whole
+        ? new(whole.RoleCount, node => whole.RolesHolding.GetValueOrDefault(graph[node].Id))
+        : new(graph.OfKind(NodeKind.Role).Length, node => CountHolding(graph, node));
 
     /// <summary>
     /// Specificity in 0..1: ln((R + 1) / (r + 1)) / ln(R + 1), an inverse document frequency scaled so that an item

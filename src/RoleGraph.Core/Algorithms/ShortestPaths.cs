@@ -1,6 +1,7 @@
 using System.Buffers;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Core.Algorithms;
 

@@ -108,7 +108,8 @@ public sealed class GraphSnapshot
     public GraphNode this[int index] => _nodes[index];
 
     /// <summary>Builds a snapshot. The caller has validated the input (unique ids, known endpoints, allowed kinds).</summary>
-    public static GraphSnapshot Build(IEnumerable<GraphNode> nodes, IEnumerable<GraphLink> links)
+    /// <param name="wholeGraph">For a part of a larger graph, the counts only the whole graph knows; null for a whole graph.</param>
+    public static GraphSnapshot Build(IEnumerable<GraphNode> nodes, IEnumerable<GraphLink> links, WholeGraphCounts? wholeGraph = null)
     {
         var sorted = nodes.ToArray();
         if (!IsSortedById(sorted))
@@ -116,8 +117,28 @@ public sealed class GraphSnapshot
             sorted = sorted.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
         }
 
-        return new GraphSnapshot(sorted, links.ToArray());
+        return new GraphSnapshot(sorted, links.ToArray()) { WholeGraph = wholeGraph };
     }
+
+    /// <summary>Set where this snapshot is a part of a larger graph (<see cref="Build"/>).</summary>
+    public WholeGraphCounts? WholeGraph { get; private init; }
+
+    /// <summary>
+    /// Data derived from this snapshot (a similarity index, say), made once on first use and shared by every reader;
+    /// a write publishes a new snapshot, so nothing derived can go stale. Two callers racing may both build it; one wins.
+    /// </summary>
+    public T Derived<T>(Func<GraphSnapshot, T> build)
+        where T : class
+    {
+        if (_derived.TryGetValue(typeof(T), out var existing))
+        {
+            return (T)existing;
+        }
+
+        return (T)_derived.GetOrAdd(typeof(T), build(this));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _derived = new();
 
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
 

@@ -2,8 +2,14 @@ using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Queries;
 
-/// <summary>All shortest paths between two nodes, traversing links in either direction.</summary>
-public sealed record PathQuery(string FromId, string ToId, int MaxHops = PathQuery.DefaultMaxHops, IReadOnlyList<RelationKind>? Via = null, int First = PathQuery.DefaultFirst)
+/// <summary>The first shortest paths between two nodes, traversing links in either direction, in the given order.</summary>
+public sealed record PathQuery(
+    string FromId,
+    string ToId,
+    int MaxHops = PathQuery.DefaultMaxHops,
+    IReadOnlyList<RelationKind>? Via = null,
+    int First = PathQuery.DefaultFirst,
+    PathOrder Order = PathOrder.Relevance)
 {
     public const int DefaultMaxHops = 4;
     public const int MaxMaxHops = 8;

@@ -86,7 +86,7 @@ public sealed class GraphQueryService(IGraphStore store)
         var graph = await store.ReadAsync(new GraphScope.Paths(query.FromId, query.ToId, query.MaxHops, query.Via), cancellationToken);
         var from = graph.NodeIndex("fromId", query.FromId);
         var to = graph.NodeIndex("toId", query.ToId);
-        return ShortestPaths.Find(graph, from, to, query.MaxHops, query.Via, query.First);
+        return ShortestPaths.Find(graph, from, to, query.MaxHops, query.Via, query.First, query.Order, RoleHolders.Of(graph));
     }
 
     public async Task<SkillGapResult> SkillGapAsync(string fromRoleId, string toRoleId, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-namespace RoleGraph.Core.Algorithms;
+namespace RoleGraph.Core.Queries;
 
 /// <summary>How shortest paths of equal length are ordered.</summary>
 public enum PathOrder
