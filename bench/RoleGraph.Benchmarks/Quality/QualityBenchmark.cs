@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Algorithms.RoleSimilarity;
+using RoleGraph.Core.Graph;
+
+namespace RoleGraph.Benchmarks.Quality;
+
+/// <summary>
+/// Mode quality: how well similar roles agree with O*NET's analysts. On O*NET imported as a user gets it, for
+/// every occupation of a Related Occupations file, the share of its related occupations (one tier) found in the top
+/// 10 (recall@10, averaged over occupations) and the reciprocal rank of the first one found (MRR), for the old
+/// weighted Jaccard and for <see cref="RoleSimilarityIndex"/> (with each facet alone too, and any weights asked
+/// for), with the index's build time and the median time of one ten-result query.
+/// </summary>
+public static class QualityBenchmark
+{
+    private const int TopK = 10;
+
+    /// <summary>The dev half of Related Occupations, beside the O*NET directory (../shared/datasets/onet-29.3-related-dev).</summary>
+    public static string DefaultRelatedFile(string onetDirectory) =>
+        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(onetDirectory)) ?? ".", "onet-29.3-related-dev", "Related Occupations (dev half).txt");
+
+    public static int Run(string relatedPath, string tier, IReadOnlyList<string> weightSets)
+    {
+        if (!File.Exists(relatedPath))
+        {
+            Console.WriteLine($"NOTE: quality skipped: no related-occupations file at {relatedPath} (give --related PATH).");
+            return 0;
+        }
+
+        if (!Datasets.OnetAvailable)
+        {
+            Console.WriteLine($"NOTE: quality skipped: no O*NET 29.3 database at {BenchSettings.Current.OnetDirectory} (give --onet PATH or set ROLEGRAPH_ONET_DIR).");
+            return 0;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var data = Datasets.Get("onet");
+        var graph = GraphSnapshot.Build(data.Document.Nodes, data.Document.Links);
+        Console.WriteLine($"O*NET loaded in {clock.Elapsed.TotalSeconds:N1} s: {graph.NodeCount:N0} nodes, {graph.LinkCount:N0} links, {graph.OfKind(Core.Model.NodeKind.Role).Length} roles");
+
+        var roleByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var role in graph.OfKind(Core.Model.NodeKind.Role))
+        {
+            if (graph[role].Property("onetSocCode") is { } code)
+            {
+                roleByCode[code] = role;
+            }
+        }
+
+        var related = RelatedOccupations.Read(relatedPath, tier);
+        var cases = related
+            .Where(r => roleByCode.ContainsKey(r.Key))
+            .Select(r => (Role: roleByCode[r.Key], Related: r.Value.Where(roleByCode.ContainsKey).Select(c => roleByCode[c]).ToHashSet()))
+            .Where(c => c.Related.Count > 0)
+            .ToArray();
+        Console.WriteLine($"{Path.GetFileName(relatedPath)}: {cases.Length} occupations with {tier} related occupations in the graph ({related.Count} in the file), {cases.Sum(c => c.Related.Count)} pairs");
+        Console.WriteLine();
+        Console.WriteLine($"{"model",-36} {"recall@10",9} {"MRR",6} {"build ms",9} {"query ms (median)",18}");
+
+        var allRoles = graph.OfKind(Core.Model.NodeKind.Role).Length;
+        var old = Measure(cases, role => Similarity.Rank(graph, role, allRoles).Select(r => IndexOf(graph, r.Role.Id)).ToArray());
+        var oldQuery = MedianMilliseconds(cases, role => Similarity.Rank(graph, role, TopK));
+        Print("weighted Jaccard (Similarity, old)", old, null, oldQuery);
+
+        var models = new List<(string Name, SimilarityOptions Options)> { ("index, default weights", new SimilarityOptions()) };
+        models.Add(("  skills alone", new SimilarityOptions { ToolsWeight = 0, TextWeight = 0 }));
+        models.Add(("  tools alone", new SimilarityOptions { SkillsWeight = 0, TextWeight = 0 }));
+        models.Add(("  text alone", new SimilarityOptions { SkillsWeight = 0, ToolsWeight = 0 }));
+        foreach (var set in weightSets)
+        {
+            models.Add(($"index, {set}", ParseWeights(set)));
+        }
+
+        foreach (var (name, options) in models)
+        {
+            var build = MedianBuildMilliseconds(graph, options);
+            var index = RoleSimilarityIndex.Build(graph, options);
+            var quality = Measure(cases, role => index.Nearest(role, allRoles).Select(n => n.Role).ToArray());
+            var query = MedianMilliseconds(cases, role => index.Rank(role, TopK));
+            Print(name, quality, build, query);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Measured in {clock.Elapsed.TotalSeconds:N1} s; query = one {TopK}-result ranking with explanations, median over the {cases.Length} occupations.");
+        return 0;
+    }
+
+    private static int IndexOf(GraphSnapshot graph, string id) => graph.TryGetIndex(id, out var i) ? i : -1;
+
+    private static (double Recall, double Mrr) Measure((int Role, HashSet<int> Related)[] cases, Func<int, int[]> ranking)
+    {
+        double recall = 0, mrr = 0;
+        foreach (var (role, relatedRoles) in cases)
+        {
+            var ranked = ranking(role);
+            recall += (double)ranked.Take(TopK).Count(relatedRoles.Contains) / relatedRoles.Count;
+            var first = Array.FindIndex(ranked, relatedRoles.Contains);
+            mrr += first < 0 ? 0 : 1.0 / (first + 1);
+        }
+
+        return (recall / cases.Length, mrr / cases.Length);
+    }
+
+    private static double MedianMilliseconds((int Role, HashSet<int> Related)[] cases, Func<int, object> query)
+    {
+        foreach (var (role, _) in cases.Take(20))
+        {
+            query(role); // warm-up: JIT and caches
+        }
+
+        var times = new double[cases.Length];
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            query(cases[i].Role);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[times.Length / 2];
+    }
+
+    private static double MedianBuildMilliseconds(GraphSnapshot graph, SimilarityOptions options)
+    {
+        RoleSimilarityIndex.Build(graph, options); // warm-up
+        var times = new double[5];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            RoleSimilarityIndex.Build(graph, options);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return times[times.Length / 2];
+    }
+
+    private static void Print(string name, (double Recall, double Mrr) quality, double? build, double query) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-36} {quality.Recall,9:F3} {quality.Mrr,6:F3} {(build is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) : "-"),9} {query,18:F3}"));
+
+    /// <summary>"skills=1,tools=0.5,text=2" into options; facets not named keep their defaults.</summary>
+    public static SimilarityOptions ParseWeights(string set)
+    {
+        var options = new SimilarityOptions();
+        foreach (var part in set.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = part.Split('=') is [var k, var v] ? (k.Trim(), double.Parse(v, CultureInfo.InvariantCulture)) : throw new ArgumentException($"'{part}' is not facet=weight.");
+            switch (key)
+            {
+                case SimilarityFacets.Skills: options.SkillsWeight = value; break;
+                case SimilarityFacets.Tools: options.ToolsWeight = value; break;
+                case SimilarityFacets.Text: options.TextWeight = value; break;
+                default: throw new ArgumentException($"Unknown facet '{key}'; known: skills, tools, text.");
+            }
+        }
+
+        return options;
+    }
+}
