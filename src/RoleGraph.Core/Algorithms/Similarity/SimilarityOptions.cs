@@ -5,7 +5,9 @@ namespace RoleGraph.Core.Algorithms.RoleSimilarity;
 /// Each facet is a cosine in 0..1; a role's score is the weighted mean of its facets, so only the ratios of the
 /// weights matter and a weight of 0 turns a facet off. The defaults were chosen on the development half of O*NET's
 /// related-occupations list (bench: <c>quality</c>) and are deliberately round: a model with few, coarse knobs is
-/// the one that holds on roles it was not tuned on.
+/// the one that holds on roles it was not tuned on. There, alone, text found 0.71 of the related occupations in the
+/// top 10, skills 0.42 and tools 0.36; all three at equal weight 0.68, with text doubled 0.70; other weightings
+/// moved it by less than 0.01, which is noise on 469 occupations.
 /// </summary>
 public sealed class SimilarityOptions
 {
@@ -17,9 +19,10 @@ public sealed class SimilarityOptions
 
     /// <summary>
     /// The words of the role's name, aliases and description and of its responsibilities' names and descriptions,
-    /// TF-IDF weighted: what the role is called and what it does.
+    /// TF-IDF weighted: what the role is called and what it does. Twice the others by default: it is the facet
+    /// that tells roles apart best, where skills and tools mostly confirm.
     /// </summary>
-    public double TextWeight { get; set; } = 1.0;
+    public double TextWeight { get; set; } = 2.0;
 
     /// <summary>How many shared items (skills, tools) each result lists as its explanation, most contributing first.</summary>
     public int ExplainItems { get; set; } = 5;
