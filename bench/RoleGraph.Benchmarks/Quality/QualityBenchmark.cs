@@ -83,8 +83,30 @@ public static class QualityBenchmark
         }
 
         Console.WriteLine();
+        var defaults = RoleSimilarityIndex.Build(graph, new SimilarityOptions());
+        foreach (var example in new[] { "machine-learning-engineer", "data-scientists", "software-developers", "registered-nurses" })
+        {
+            if (graph.TryGetIndex(example, out var role))
+            {
+                Explain(defaults, role, 3);
+            }
+        }
+
+        Console.WriteLine();
         Console.WriteLine($"Measured in {clock.Elapsed.TotalSeconds:N1} s; query = one {TopK}-result ranking with explanations, median over the {cases.Length} occupations.");
         return 0;
+    }
+
+    /// <summary>A role's most similar roles with their explanations, to read what a frontend would show.</summary>
+    private static void Explain(RoleSimilarityIndex index, int role, int first)
+    {
+        Console.WriteLine($"Most similar to {index.Graph[role].Id}:");
+        foreach (var ranked in index.Rank(role, first))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ranked.Node.Id} {ranked.Score:F3} ({string.Join(", ", ranked.Facets.Select(f => $"{f.Facet} {f.Cosine:F2}"))})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    items: {string.Join(", ", ranked.SharedItems.Select(i => $"{i.Node.Name} {i.Contribution:F4}"))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    words: {string.Join(", ", ranked.SharedTerms.Select(t => $"{t.Word} {t.Contribution:F4}"))}"));
+        }
     }
 
     private static int IndexOf(GraphSnapshot graph, string id) => graph.TryGetIndex(id, out var i) ? i : -1;

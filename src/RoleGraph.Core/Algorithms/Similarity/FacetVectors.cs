@@ -92,6 +92,9 @@ internal sealed class FacetVectors
     /// <summary>Whether any role has a non-zero vector here; a facet without content takes no share.</summary>
     public bool HasContent { get; }
 
+    /// <summary>Whether the role in <paramref name="slot"/> has anything in this facet.</summary>
+    public bool HasContentFor(int slot) => _rowStart[slot + 1] > _rowStart[slot];
+
     public ReadOnlySpan<int> Features(int slot) => _rowFeatures.AsSpan(_rowStart[slot], _rowStart[slot + 1] - _rowStart[slot]);
 
     public ReadOnlySpan<double> Values(int slot) => _rowValues.AsSpan(_rowStart[slot], _rowStart[slot + 1] - _rowStart[slot]);

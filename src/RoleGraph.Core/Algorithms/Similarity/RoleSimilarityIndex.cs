@@ -13,10 +13,13 @@ namespace RoleGraph.Core.Algorithms.RoleSimilarity;
 /// <item><b>text</b>: the words (<see cref="TextTokens"/>) of the role's name, aliases and description and of its
 /// responsibilities' names and descriptions, weighted (1 + ln tf) × idf.</item>
 /// </list>
-/// The score is Σ share × cosine over the facets, a share being the facet's weight (<see cref="SimilarityOptions"/>)
-/// over the summed weights of the facets the graph has content for; it lies in 0..1 and is symmetric.
+/// The score is Σ share × cosine over the facets both roles have content in, a share being the facet's weight
+/// (<see cref="SimilarityOptions"/>) over the summed weights of those facets; it lies in 0..1 and is symmetric.
 /// </summary>
 /// <remarks>
+/// A facet one of the two roles has nothing in (a role without rated skills, as 137 O*NET occupations are) is left
+/// out of their comparison rather than counted as a disagreement: missing data is not evidence of difference, and
+/// counting it would push every role with a gap down every other role's list.
 /// Skills are not idf-weighted: in a taxonomy that rates every role on the same skills (O*NET) every skill would
 /// weigh nothing, while importance and level, which say how much of each a role needs, carry the difference.
 /// Ranking one role walks its features' postings (the roles sharing each feature), so it costs the summed
@@ -31,6 +34,8 @@ public sealed class RoleSimilarityIndex
     private readonly int[] _roles;
     private readonly int[] _slotOfNode;
     private readonly FacetVectors[] _facets;
+    private readonly int[] _facetMasks; // per slot: bit f set where facet f is in use and the role has content in it
+    private readonly double[][] _sharesByMask; // per facet mask: each facet's weight over the mask's summed weights
     private readonly int[] _skillOfFeature; // feature id → node index, for explanations
     private readonly int[] _toolOfFeature;
     private readonly string[] _terms;
@@ -48,6 +53,30 @@ public sealed class RoleSimilarityIndex
         _toolOfFeature = toolOfFeature;
         _terms = terms;
         _termWords = termWords;
+        _facetMasks = new int[roles.Length];
+        for (var slot = 0; slot < roles.Length; slot++)
+        {
+            for (var f = 0; f < facets.Length; f++)
+            {
+                _facetMasks[slot] |= facets[f].Share > 0 && facets[f].HasContentFor(slot) ? 1 << f : 0;
+            }
+        }
+
+        _sharesByMask = new double[1 << facets.Length][];
+        for (var mask = 0; mask < _sharesByMask.Length; mask++)
+        {
+            var total = 0.0;
+            for (var f = 0; f < facets.Length; f++)
+            {
+                total += (mask & (1 << f)) != 0 ? facets[f].Share : 0;
+            }
+
+            _sharesByMask[mask] = new double[facets.Length];
+            for (var f = 0; f < facets.Length; f++)
+            {
+                _sharesByMask[mask][f] = (mask & (1 << f)) != 0 && total > 0 ? facets[f].Share / total : 0;
+            }
+        }
     }
 
     public GraphSnapshot Graph { get; }
@@ -59,7 +88,10 @@ public sealed class RoleSimilarityIndex
     /// <summary>Distinct words (stems) of the text facet.</summary>
     public int TermCount => _terms.Length;
 
-    /// <summary>Each facet's name and share of the score (0 for a facet turned off or without content).</summary>
+    /// <summary>
+    /// Each facet's name and share of the score between two roles that both have content in every facet (0 for a
+    /// facet turned off or without content anywhere); a pair lacking a facet shares its part among the others.
+    /// </summary>
     public IReadOnlyList<(string Facet, double Share)> Shares => _facets.Select(f => (f.Name, f.Share)).ToArray();
 
     public static RoleSimilarityIndex Build(GraphSnapshot graph, SimilarityOptions options)
@@ -172,12 +204,13 @@ public sealed class RoleSimilarityIndex
         }
 
         var (a, b) = (_slotOfNode[roleA], _slotOfNode[roleB]);
+        var shares = _sharesByMask[_facetMasks[a] & _facetMasks[b]];
         var score = 0.0;
-        foreach (var facet in _facets)
+        for (var f = 0; f < _facets.Length; f++)
         {
-            if (facet.Share > 0)
+            if (shares[f] > 0)
             {
-                score += facet.Share * facet.Dot(a, b);
+                score += shares[f] * _facets[f].Dot(a, b);
             }
         }
 
@@ -197,7 +230,7 @@ public sealed class RoleSimilarityIndex
         var combined = new double[_roles.Length];
         for (var f = 0; f < _facets.Length; f++)
         {
-            if (_facets[f].Share > 0)
+            if ((_facetMasks[slot] & (1 << f)) != 0)
             {
                 dots[f] = new double[_roles.Length];
                 _facets[f].AddDots(slot, dots[f]);
@@ -213,12 +246,13 @@ public sealed class RoleSimilarityIndex
                 continue;
             }
 
+            var shares = _sharesByMask[_facetMasks[slot] & _facetMasks[other]];
             var score = 0.0;
             for (var f = 0; f < _facets.Length; f++)
             {
-                if (dots[f] is { } facetDots)
+                if (shares[f] > 0)
                 {
-                    score += _facets[f].Share * facetDots[other];
+                    score += shares[f] * dots[f][other];
                 }
             }
 
@@ -261,6 +295,7 @@ public sealed class RoleSimilarityIndex
     private RankedRole Explain(int role, int other, double score)
     {
         var (a, b) = (_slotOfNode[role], _slotOfNode[other]);
+        var shares = _sharesByMask[_facetMasks[a] & _facetMasks[b]];
         var facets = new FacetScore[_facets.Length];
         var items = new List<SharedContribution>();
         var terms = new List<SharedTerm>();
@@ -268,8 +303,9 @@ public sealed class RoleSimilarityIndex
         {
             var facet = _facets[f];
             var dot = facet.HasContent ? facet.Dot(a, b) : 0;
-            facets[f] = new FacetScore(facet.Name, Math.Round(dot, ScoreDecimals), Math.Round(facet.Share, ScoreDecimals));
-            if (facet.Share <= 0)
+            var share = shares[f];
+            facets[f] = new FacetScore(facet.Name, Math.Round(dot, ScoreDecimals), Math.Round(share, ScoreDecimals));
+            if (share <= 0)
             {
                 continue;
             }
@@ -278,13 +314,13 @@ public sealed class RoleSimilarityIndex
             if (facet.Name == SimilarityFacets.Text)
             {
                 terms.AddRange(Top(shared, Options.ExplainTerms, (x, y) => string.CompareOrdinal(_terms[x], _terms[y]))
-                    .Select(s => new SharedTerm(_terms[s.Feature], _termWords[s.Feature], Math.Round(facet.Share * s.Product, ScoreDecimals))));
+                    .Select(s => new SharedTerm(_terms[s.Feature], _termWords[s.Feature], Math.Round(share * s.Product, ScoreDecimals))));
             }
             else
             {
                 var itemOf = facet.Name == SimilarityFacets.Skills ? _skillOfFeature : _toolOfFeature;
                 items.AddRange(Top(shared, Options.ExplainItems, (x, y) => Graph.CompareByName(itemOf[x], itemOf[y]))
-                    .Select(s => new SharedContribution(itemOf[s.Feature], Graph[itemOf[s.Feature]], facet.Name, Math.Round(facet.Share * s.Product, ScoreDecimals))));
+                    .Select(s => new SharedContribution(itemOf[s.Feature], Graph[itemOf[s.Feature]], facet.Name, Math.Round(share * s.Product, ScoreDecimals))));
             }
         }
 

@@ -77,11 +77,12 @@ public sealed class RoleSimilarityIndexTests
     [Fact]
     public void Facet_weights_decide_which_kind_of_overlap_counts_more()
     {
-        // bySkill shares q's skill, byTool q's tool; a third role holds neither so both items are specific.
+        // by-skill shares q's skill, by-tool q's tool; each also has an item of the other kind q lacks, so both are
+        // compared on both facets. A fourth role holds neither, so both shared items are specific.
         var graph = TestGraph.Create()
             .Role("q").Role("by-skill").Role("by-tool").Role("none")
             .Skill("sql").Tool("spark").Skill("cooking").Tool("oven")
-            .Requires("q", "sql", 0.8, 0.5).Requires("by-skill", "sql", 0.8, 0.5).Requires("none", "cooking")
+            .Requires("q", "sql", 0.8, 0.5).Requires("by-skill", "sql", 0.8, 0.5).Requires("by-tool", "cooking").Requires("none", "cooking")
             .Uses("q", "spark").Uses("by-tool", "spark").Uses("none", "oven").Uses("by-skill", "oven")
             .Build();
 
@@ -92,6 +93,26 @@ public sealed class RoleSimilarityIndexTests
         // Only facets with content take a share: this graph has no text but the roles' one-word names ("q", "none"...).
         var shares = Index(graph, new SimilarityOptions { SkillsWeight = 3, ToolsWeight = 1, TextWeight = 0 }).Shares;
         Assert.Equal([(SimilarityFacets.Skills, 0.75), (SimilarityFacets.Tools, 0.25), (SimilarityFacets.Text, 0.0)], shares);
+    }
+
+    [Fact]
+    public void A_facet_one_role_has_nothing_in_is_left_out_of_the_comparison_rather_than_counted_against_it()
+    {
+        // unrated has no skills at all; rated has skills unlike q's. Both use q's one tool.
+        var graph = TestGraph.Create()
+            .Role("q").Role("unrated").Role("rated").Role("none")
+            .Skill("sql").Skill("welding").Tool("spark").Tool("torch")
+            .Requires("q", "sql").Requires("rated", "welding").Requires("none", "welding")
+            .Uses("q", "spark").Uses("unrated", "spark").Uses("rated", "spark").Uses("none", "torch")
+            .Build();
+        var index = Index(graph);
+
+        var ranked = index.Rank(graph.IndexOf("q"), 10);
+
+        Assert.Equal(["unrated", "rated"], ranked.Select(r => r.Node.Id));
+        Assert.Equal(1.0, ranked[0].Score, 12); // the tools facet alone, and it agrees fully
+        Assert.Equal((0.0, 0.0), ranked[0].Facets.Where(f => f.Facet == SimilarityFacets.Skills).Select(f => (f.Cosine, f.Share)).Single());
+        Assert.Equal(0.5, ranked[1].Score, 12); // skills disagree, tools agree, equal weights
     }
 
     [Fact]
