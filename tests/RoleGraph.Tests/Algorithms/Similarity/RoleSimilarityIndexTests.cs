@@ -144,6 +144,27 @@ public sealed class RoleSimilarityIndexTests
     }
 
     [Fact]
+    public void An_index_built_from_only_the_roles_and_what_they_link_to_ranks_as_one_built_from_the_whole_graph()
+    {
+        // What a store that fetches part of the graph (Neo4j) would build from: roles, their skills, tools and
+        // responsibilities, without categories, SUPPORTS or RELATED_TO links. The seed has all of those.
+        var seed = TaxonomyReader.ReadDirectory(RepositoryFiles.PathOf("seed"));
+        var whole = GraphSnapshot.Build(seed.Nodes, seed.Links);
+        var roleLinks = seed.Links.Where(l => l.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor).ToArray();
+        var reached = roleLinks.SelectMany(l => new[] { l.FromId, l.ToId }).ToHashSet();
+        var part = GraphSnapshot.Build(seed.Nodes.Where(n => n.Kind == NodeKind.Role || reached.Contains(n.Id)), roleLinks);
+        Assert.True(part.NodeCount < whole.NodeCount && part.LinkCount < whole.LinkCount);
+
+        var (fromWhole, fromPart) = (Index(whole), Index(part));
+        foreach (var role in seed.Nodes.Where(n => n.Kind == NodeKind.Role))
+        {
+            Assert.Equal(
+                fromWhole.Rank(whole.IndexOf(role.Id), 10).Select(r => (r.Node.Id, r.Score, string.Join(" ", r.SharedItems.Select(i => i.Node.Id)))),
+                fromPart.Rank(part.IndexOf(role.Id), 10).Select(r => (r.Node.Id, r.Score, string.Join(" ", r.SharedItems.Select(i => i.Node.Id)))));
+        }
+    }
+
+    [Fact]
     public void An_explanation_names_each_facet_and_the_shared_items_and_words_that_add_up_to_the_score()
     {
         var graph = TestGraph.Create()
