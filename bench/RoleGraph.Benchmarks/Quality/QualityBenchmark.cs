@@ -57,7 +57,7 @@ public static class QualityBenchmark
             .ToArray();
         Console.WriteLine($"{Path.GetFileName(relatedPath)}: {cases.Length} occupations with {tier} related occupations in the graph ({related.Count} in the file), {cases.Sum(c => c.Related.Count)} pairs");
         Console.WriteLine();
-        Console.WriteLine($"{"model",-36} {"recall@10",9} {"MRR",6} {"build ms",9} {"query ms: median",18} {"p95",8}");
+        Console.WriteLine($"{"model",-36} {"recall@10",9} {"± se",6} {"MRR",6} {"build ms",9} {"query ms: median",18} {"p95",8}");
 
         var allRoles = graph.OfKind(Core.Model.NodeKind.Role).Length;
         var old = Measure(cases, role => Similarity.Rank(graph, role, allRoles).Select(r => IndexOf(graph, r.Role.Id)).ToArray());
@@ -115,18 +115,23 @@ public static class QualityBenchmark
 
     private static int IndexOf(GraphSnapshot graph, string id) => graph.TryGetIndex(id, out var i) ? i : -1;
 
-    private static (double Recall, double Mrr) Measure((int Role, HashSet<int> Related)[] cases, Func<int, int[]> ranking)
+    /// <summary>Mean recall@10 with its standard error (how far another sample of as many occupations could land), and MRR.</summary>
+    private static (double Recall, double Error, double Mrr) Measure((int Role, HashSet<int> Related)[] cases, Func<int, int[]> ranking)
     {
-        double recall = 0, mrr = 0;
-        foreach (var (role, relatedRoles) in cases)
+        var recalls = new double[cases.Length];
+        var mrr = 0.0;
+        for (var i = 0; i < cases.Length; i++)
         {
+            var (role, relatedRoles) = cases[i];
             var ranked = ranking(role);
-            recall += (double)ranked.Take(TopK).Count(relatedRoles.Contains) / relatedRoles.Count;
+            recalls[i] = (double)ranked.Take(TopK).Count(relatedRoles.Contains) / relatedRoles.Count;
             var first = Array.FindIndex(ranked, relatedRoles.Contains);
             mrr += first < 0 ? 0 : 1.0 / (first + 1);
         }
 
-        return (recall / cases.Length, mrr / cases.Length);
+        var mean = recalls.Average();
+        var variance = recalls.Sum(r => (r - mean) * (r - mean)) / Math.Max(1, cases.Length - 1);
+        return (mean, Math.Sqrt(variance / cases.Length), mrr / cases.Length);
     }
 
     private static (double Median, double P95) Milliseconds((int Role, HashSet<int> Related)[] cases, Func<int, object> query)
@@ -163,9 +168,9 @@ public static class QualityBenchmark
         return times[times.Length / 2];
     }
 
-    private static void Print(string name, (double Recall, double Mrr) quality, double? build, (double Median, double P95) query) =>
+    private static void Print(string name, (double Recall, double Error, double Mrr) quality, double? build, (double Median, double P95) query) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-36} {quality.Recall,9:F3} {quality.Mrr,6:F3} {(build is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) : "-"),9} {query.Median,18:F3} {query.P95,8:F3}"));
+            $"{name,-36} {quality.Recall,9:F3} {quality.Error,6:F3} {quality.Mrr,6:F3} {(build is { } b ? b.ToString("F0", CultureInfo.InvariantCulture) : "-"),9} {query.Median,18:F3} {query.P95,8:F3}"));
 
     /// <summary>"skills=1,tools=0.5,text=2" into options; facets not named keep their defaults.</summary>
     public static SimilarityOptions ParseWeights(string set)

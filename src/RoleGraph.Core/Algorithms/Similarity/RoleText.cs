@@ -43,7 +43,7 @@ internal sealed class RoleText
             }
 
             builder.Add(role.Description, scratch);
-            Count(scratch, roleCounts);
+            Count(CollectionsMarshal.AsSpan(scratch), roleCounts);
 
             var previous = -1;
             foreach (var adjacent in graph.Neighbors(roles[slot]))
@@ -104,7 +104,7 @@ internal sealed class RoleText
         return new RoleText(terms, words, rows);
     }
 
-    private static void Count(IEnumerable<int> stems, Dictionary<int, int> counts)
+    private static void Count(ReadOnlySpan<int> stems, Dictionary<int, int> counts)
     {
         foreach (var stem in stems)
         {

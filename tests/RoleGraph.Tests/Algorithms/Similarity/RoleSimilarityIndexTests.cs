@@ -217,6 +217,18 @@ public sealed class RoleSimilarityIndexTests
     }
 
     [Fact]
+    public void The_cache_builds_one_index_per_snapshot()
+    {
+        var cache = new RoleSimilarityIndexCache(ToolsOnly);
+        var (one, other) = (Tools().Build(), Tools().Build());
+
+        Assert.Same(cache.For(one), cache.For(one));
+        Assert.NotSame(cache.For(one), cache.For(other));
+        Assert.Same(one, cache.For(one).Graph);
+        Assert.Same(ToolsOnly, cache.For(one).Options);
+    }
+
+    [Fact]
     public void On_the_seed_the_two_roles_are_similar_for_the_skills_they_share()
     {
         var seed = TaxonomyReader.ReadDirectory(RepositoryFiles.PathOf("seed"));
