@@ -140,7 +140,8 @@ public sealed class RoleSimilarityIndex
                 if (adjacent.Outgoing && adjacent.Relation == relation)
                 {
                     var link = graph.Link(adjacent.Link);
-                    var weight = link.Weight * (link.Level ?? 1.0);
+                    // Level says how much of a skill; a tool is used or not, so its level (if a taxonomy gave one) is ignored.
+                    var weight = relation == RelationKind.Requires ? link.Weight * (link.Level ?? 1.0) : link.Weight;
                     // Neighbours are sorted by node: a repeated link to one item keeps the heavier weight.
                     if (items.Count > 0 && items[^1].Node == adjacent.Node)
                     {

@@ -214,6 +214,10 @@ public sealed class RoleSimilarityIndexTests
         Assert.Empty(index.Nearest(graph.IndexOf("q"), 0));
         Assert.Equal(0, index.Score(graph.IndexOf("q"), graph.IndexOf("spark")));
         Assert.Throws<ArgumentOutOfRangeException>(() => Index(graph, new SimilarityOptions { TextWeight = -1 }));
+
+        var empty = Index(GraphSnapshot.Empty);
+        Assert.Equal(0, empty.RoleCount);
+        Assert.Empty(empty.Nearest(0, 5));
     }
 
     [Fact]
