@@ -23,6 +23,12 @@ public static class QualityBenchmark
 
     public static int Run(string relatedPath, string tier, IReadOnlyList<string> weightSets)
     {
+        var seed = Datasets.SeedDocument();
+        var seedGraph = GraphSnapshot.Build(seed.Nodes, seed.Links);
+        Console.WriteLine("On the seed alone:");
+        Explain(RoleSimilarityIndex.Build(seedGraph, new SimilarityOptions()), seedGraph.OfKind(Core.Model.NodeKind.Role)[0], 3);
+        Console.WriteLine();
+
         if (!File.Exists(relatedPath))
         {
             Console.WriteLine($"NOTE: quality skipped: no related-occupations file at {relatedPath} (give --related PATH).");
