@@ -23,6 +23,9 @@ const string Usage = """
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
+      ... -- quality [--related PATH] [--tier Primary-Short] [--weights skills=1,tools=1,text=1]...
+                                        similar roles against O*NET's related occupations: recall@10, MRR, build and
+                                        query times, old and new model (default: the dev half beside the O*NET directory)
     Options: --onet PATH (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository).
     --quick: seed and small generated graphs, short iterations: the whole run in under a minute.
     Results: bench/artifacts/{full|quick}/ (git-ignored); a full run's charts go to docs/.
@@ -75,6 +78,11 @@ switch (mode)
         return Chart.Run(artifacts, docs);
     case "profile":
         return Profile.Run(Option("--dataset") ?? "onet", int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+    case "quality":
+        return RoleGraph.Benchmarks.Quality.QualityBenchmark.Run(
+            Option("--related") is { } related ? Path.GetFullPath(related) : RoleGraph.Benchmarks.Quality.QualityBenchmark.DefaultRelatedFile(settings.OnetDirectory),
+            Option("--tier") ?? "Primary-Short",
+            args.Select((a, i) => (a, i)).Where(x => x.a == "--weights" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToArray());
     case "http":
         var dataset = Option("--dataset") ?? "seed";
         if (dataset == "onet" && !Datasets.OnetAvailable)
