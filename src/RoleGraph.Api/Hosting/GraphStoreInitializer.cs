@@ -2,7 +2,7 @@ using RoleGraph.Api.GraphQL.Errors;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Editing;
-using RoleGraph.Core.Embedded;
+using RoleGraph.Embedded;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
 

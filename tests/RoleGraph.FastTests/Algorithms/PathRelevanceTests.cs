@@ -1,6 +1,7 @@
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Tests.Algorithms;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RoleGraph.Tests.Cli;
-using RoleGraph.Tests.Taxonomy;
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.FreshClone;
 

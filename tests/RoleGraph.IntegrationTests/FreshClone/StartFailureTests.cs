@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Embedded;
-using RoleGraph.Tests.Taxonomy;
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.FreshClone;
 

@@ -4,6 +4,8 @@ using System.Text;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Core.Queries;
+using RoleGraph.Core.Services;
 using RoleGraph.Importing.Onet;
 using RoleGraph.Tests.Infrastructure;
 using static RoleGraph.Tests.Onet.OnetData;
