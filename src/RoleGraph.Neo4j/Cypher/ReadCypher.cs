@@ -79,6 +79,12 @@ public static class ReadCypher
     /// </summary>
     public static string ShortestPathLinks(int maxHops, bool filtered) => PathStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
 
+    /// <summary>
+    /// Every node on some shortest path, with how many roles hold it (REQUIRES, USES or RESPONSIBLE_FOR to it) and how
+    /// many roles there are: the whole graph's counts that path relevance needs, which the paths alone do not carry.
+    /// </summary>
+    public static string ShortestPathHolders(int maxHops, bool filtered) => PathHolderStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
+
     public const int MaxPathHops = Core.Queries.PathQuery.MaxMaxHops;
 
     /// <summary>
@@ -110,6 +116,19 @@ public static class ReadCypher
     private static readonly string[] PathStatements = Enumerable.Range(1, MaxPathHops)
         .SelectMany(hops => new[] { PathStatement(hops, filtered: false), PathStatement(hops, filtered: true) })
         .ToArray();
+
+    private static readonly string[] PathHolderStatements = Enumerable.Range(1, MaxPathHops)
+        .SelectMany(hops => new[] { PathHolderStatement(hops, filtered: false), PathHolderStatement(hops, filtered: true) })
+        .ToArray();
+
+    private static string PathHolderStatement(int hops, bool filtered) =>
+        "MATCH (role:Role) WITH count(role) AS roles " +
+        "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
+        $"MATCH p = allShortestPaths((a)-[*..{hops}]-(b)) " +
+        (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
+        "UNWIND nodes(p) AS n " +
+        "WITH DISTINCT roles, n " +
+        "RETURN roles, n.id AS id, COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(n) } AS holders";
 
     private static string PathStatement(int hops, bool filtered) =>
         "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
@@ -154,6 +173,8 @@ public static class ReadCypher
         {
             yield return new($"shortest path links, {hops} hops", ShortestPathLinks(hops, filtered: false));
             yield return new($"shortest path links, {hops} hops, relations filtered", ShortestPathLinks(hops, filtered: true));
+            yield return new($"shortest path holders, {hops} hops", ShortestPathHolders(hops, filtered: false));
+            yield return new($"shortest path holders, {hops} hops, relations filtered", ShortestPathHolders(hops, filtered: true));
         }
     }
 }

@@ -172,13 +172,10 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         var filtered = scope.Via is { Count: > 0 };
 
         // allShortestPaths refuses a path from a node to itself; that answer needs only the node.
+        (string, object?)[] parameters = [("fromId", scope.FromId), ("toId", scope.ToId), ("types", filtered ? scope.Via!.Select(CypherNames.Type).ToArray() : null)];
         IReadOnlyList<CypherStatement> statements = samePlace
             ? [ends]
-            : [ends, Statement(
-                ReadCypher.ShortestPathLinks(scope.MaxHops, filtered),
-                ("fromId", scope.FromId),
-                ("toId", scope.ToId),
-                ("types", filtered ? scope.Via!.Select(CypherNames.Type).ToArray() : null))];
+            : [ends, Statement(ReadCypher.ShortestPathLinks(scope.MaxHops, filtered), parameters), Statement(ReadCypher.ShortestPathHolders(scope.MaxHops, filtered), parameters)];
         var results = await client.RunAsync(statements, cancellationToken);
 
         var graph = new Subgraph();
@@ -197,6 +194,17 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
                 graph.AddNode(to);
                 graph.AddLink(new GraphLink(from.Id, to.Id, StoredLink.ParseType(row[2].GetString()), StoredLink.Number(row[3]), StoredLink.Number(row[4])));
             }
+
+            // The subgraph holds only the paths; how specific each node on them is needs the whole graph's counts.
+            var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+            var roles = 0;
+            foreach (var row in results[2].Rows)
+            {
+                roles = row[0].GetInt32();
+                holders[row[1].GetString()!] = row[2].GetInt32();
+            }
+
+            return graph.ToSnapshot(new WholeGraphCounts(roles, holders));
         }
 
         return graph.ToSnapshot();

@@ -27,5 +27,5 @@ internal sealed class Subgraph
     /// <summary>Adds the link unless one with its key is there; true when added.</summary>
     public bool AddLink(GraphLink link) => _links.TryAdd(LinkKey.Of(link), link);
 
-    public GraphSnapshot ToSnapshot() => GraphSnapshot.Build(_nodes.Values, _links.Values);
+    public GraphSnapshot ToSnapshot(WholeGraphCounts? wholeGraph = null) => GraphSnapshot.Build(_nodes.Values, _links.Values, wholeGraph);
 }

@@ -33,6 +33,36 @@ internal sealed class DatasetModel
 
     public TaxonomyDocument Document { get; }
 
+    /// <summary>
+    /// A path's relevance, stated plainly: the mean over the nodes between its ends of ln((R+1)/(r+1))/ln(R+1) times
+    /// the mean weight of the two links through the node, R the roles, r the roles holding the node; 1 with nothing between.
+    /// </summary>
+    public double PathScore(GraphPath path)
+    {
+        if (path.Nodes.Count <= 2)
+        {
+            return 1;
+        }
+
+        var roles = OfKind(NodeKind.Role).Count();
+        double Weight(PathStep step) => step.Forward
+            ? _adjacent[step.FromId].First(a => a.Forward && a.Other == step.ToId && a.Link.Relation == step.Relation).Link.Weight
+            : _adjacent[step.ToId].First(a => a.Forward && a.Other == step.FromId && a.Link.Relation == step.Relation).Link.Weight;
+        var total = 0.0;
+        for (var i = 1; i < path.Nodes.Count - 1; i++)
+        {
+            var holding = _adjacent[path.Nodes[i].Id]
+                .Where(a => !a.Forward && a.Link.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor && Nodes[a.Other].Kind == NodeKind.Role)
+                .Select(a => a.Other)
+                .Distinct(StringComparer.Ordinal)
+                .Count();
+            var specificity = roles == 0 ? 0 : Math.Log((roles + 1.0) / (holding + 1.0)) / Math.Log(roles + 1.0);
+            total += specificity * (Weight(path.Steps[i - 1]) + Weight(path.Steps[i])) / 2;
+        }
+
+        return total / (path.Nodes.Count - 2);
+    }
+
     public IReadOnlyDictionary<string, GraphNode> Nodes { get; }
 
     public GraphNode this[string id] => Nodes[id];

@@ -151,12 +151,45 @@ public abstract partial class GraphStoreContract<TFixture>
     public async Task ShortestPaths_are_every_shortest_walk_in_node_id_order(ContractDataset dataset, string path)
     {
         var s = await ReadAsync(dataset);
-        var query = (dataset == ContractDataset.Seed ? SeedPaths : GeneratedPaths)[path](s.Model);
+        var query = (dataset == ContractDataset.Seed ? SeedPaths : GeneratedPaths)[path](s.Model) with { Order = PathOrder.Id };
 
         var paths = await s.Store.Queries().ShortestPathsAsync(query, Ct);
 
         Same(Show.Paths(await s.Reference.Queries().ShortestPathsAsync(query, Ct)), Show.Paths(paths), "paths");
         AssertShortestPaths(s.Model, query, paths);
+    }
+
+    [Theory]
+    [MemberData(nameof(ContractCases.PathCases), MemberType = typeof(ContractCases))]
+    public async Task ShortestPaths_in_relevance_order_are_the_same_walks_ranked_by_their_specificity_score(ContractDataset dataset, string path)
+    {
+        var s = await ReadAsync(dataset);
+        var byId = (dataset == ContractDataset.Seed ? SeedPaths : GeneratedPaths)[path](s.Model) with { Order = PathOrder.Id, First = PathQuery.MaxFirst };
+        var query = byId with { Order = PathOrder.Relevance };
+
+        var paths = await s.Store.Queries().ShortestPathsAsync(query, Ct);
+
+        Same(Show.Paths(await s.Reference.Queries().ShortestPathsAsync(query, Ct)), Show.Paths(paths), "paths by relevance");
+        var all = await s.Reference.Queries().ShortestPathsAsync(byId, Ct);
+        if (all.Count < PathQuery.MaxFirst)
+        {
+            // Every walk is there, each once, whatever the order.
+            Assert.Equal(all.Select(Walk).Order(StringComparer.Ordinal), paths.Select(Walk).Order(StringComparer.Ordinal));
+        }
+
+        foreach (var p in paths)
+        {
+            Assert.Equal(s.Model.PathScore(p), p.Score, 9);
+        }
+
+        for (var i = 1; i < paths.Count; i++)
+        {
+            Assert.True(
+                paths[i - 1].Score > paths[i].Score || (paths[i - 1].Score == paths[i].Score && ComparePaths(paths[i - 1], paths[i]) < 0),
+                $"paths {i - 1} and {i} are not by score, then node ids");
+        }
+
+        static string Walk(GraphPath p) => string.Join(" ", p.Steps.Select(st => $"{st.FromId}-{st.Relation}-{st.ToId}"));
     }
 
     /// <summary>What any answer must be: valid walks over stored links, of the shortest length, as many as exist up to first, sorted.</summary>
@@ -223,7 +256,7 @@ public abstract partial class GraphStoreContract<TFixture>
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
-        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(Mle, Ds), Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(Mle, Ds, Order: PathOrder.Id), Ct);
 
         Assert.Equal(
             [[Mle, "data-and-algorithms", Ds], [Mle, "programming", Ds], [Mle, "python", Ds]],
@@ -251,7 +284,7 @@ public abstract partial class GraphStoreContract<TFixture>
         var s = await ReadAsync(ContractDataset.Generated);
         var items = s.Model.Document.Links.Where(l => l.FromId == GeneratedGraph.Original).Select(l => l.ToId).Order(StringComparer.Ordinal).ToArray();
 
-        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.TwinB, First: 100), Ct);
+        var paths = await s.Store.Queries().ShortestPathsAsync(new PathQuery(GeneratedGraph.TwinA, GeneratedGraph.TwinB, First: 100, Order: PathOrder.Id), Ct);
 
         Assert.Equal(items, paths.Select(p => p.Nodes[1].Id));
         Assert.All(paths, p => Assert.Equal([true, false], p.Steps.Select(step => step.Forward)));

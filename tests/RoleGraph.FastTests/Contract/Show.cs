@@ -81,7 +81,7 @@ internal static class Show
     ];
 
     public static string[] Paths(IEnumerable<GraphPath> paths) =>
-        paths.SelectMany(p => new[] { $"path of {p.Length}: {string.Join(" ", p.Nodes.Select(n => n.Id))}" }
+        paths.SelectMany(p => new[] { $"path of {p.Length}, score {Score(p.Score)}: {string.Join(" ", p.Nodes.Select(n => n.Id))}" }
             .Concat(p.Steps.Select(s => $"  {s.FromId} {(s.Forward ? "-" : "<-")}{RelationRules.WireName(s.Relation)}{(s.Forward ? "->" : "-")} {s.ToId}"))
             .Concat(p.Nodes.Select(n => $"  {Node(n)}")))
             .ToArray();

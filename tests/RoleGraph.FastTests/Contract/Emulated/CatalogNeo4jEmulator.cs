@@ -416,6 +416,8 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
             var bound = hops;
             Add(ReadCypher.ShortestPathLinks(hops, filtered: false), (g, p) => ShortestPathLinks(g, p, bound, filtered: false));
             Add(ReadCypher.ShortestPathLinks(hops, filtered: true), (g, p) => ShortestPathLinks(g, p, bound, filtered: true));
+            Add(ReadCypher.ShortestPathHolders(hops, filtered: false), (g, p) => ShortestPathHolders(g, p, bound, filtered: false));
+            Add(ReadCypher.ShortestPathHolders(hops, filtered: true), (g, p) => ShortestPathHolders(g, p, bound, filtered: true));
         }
     }
 
@@ -503,15 +505,34 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         return Result(["node", "total", "items"], rows);
     }
 
-    private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
+    private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered) => Result(
+        ["fromNode", "toNode", "type", "importance", "level"],
+        OnShortestPaths(g, p, hops, filtered).Select(r => new[] { NodeMap(g.StartOf(r)), NodeMap(g.EndOf(r)), r.Type, r["importance"], r["level"] }));
+
+    /// <summary>Each node on a shortest path with the number of roles holding it, beside the number of roles.</summary>
+    private static Rows ShortestPathHolders(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
     {
-        string[] columns = ["fromNode", "toNode", "type", "importance", "level"];
+        var roles = (long)g.WithLabel(CypherNames.Label(NodeKind.Role)).Count();
+        var nodes = OnShortestPaths(g, p, hops, filtered).SelectMany(r => new[] { g.StartOf(r), g.EndOf(r) }).DistinctBy(n => n.Key);
+        return Result(
+            ["roles", "id", "holders"],
+            nodes.Select(n => new object?[]
+            {
+                roles,
+                n["id"],
+                (long)g.IncomingOf(n).Count(r => r.Type is "REQUIRES" or "USES" or "RESPONSIBLE_FOR" && g.StartOf(r)["kind"] as string == nameof(NodeKind.Role)),
+            }));
+    }
+
+    /// <summary>The relationships on some shortest path (allShortestPaths, then the distinct relationships of its paths).</summary>
+    private static IEnumerable<EmulatedRelationship> OnShortestPaths(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
+    {
         var types = Parameter(p, "types");
         var a = g.NodeById(Parameter(p, "fromId"));
         var b = g.NodeById(Parameter(p, "toId"));
         if (a is null || b is null)
         {
-            return Result(columns, []);
+            return [];
         }
 
         if (a.Key == b.Key)
@@ -526,16 +547,16 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         var fromA = Distances(g, a, hops, Allowed);
         if (!fromA.TryGetValue(b.Key, out var length))
         {
-            return Result(columns, []);
+            return [];
         }
 
         var fromB = Distances(g, b, hops, Allowed);
-        var onPath = g.Relationships.Values
+        return g.Relationships.Values
             .Where(Allowed)
             .Where(r => r.Start != r.End && (
                 (fromA.TryGetValue(r.Start, out var s1) && fromB.TryGetValue(r.End, out var e1) && s1 + 1 + e1 == length) ||
-                (fromA.TryGetValue(r.End, out var s2) && fromB.TryGetValue(r.Start, out var e2) && s2 + 1 + e2 == length)));
-        return Result(columns, onPath.Select(r => new[] { NodeMap(g.StartOf(r)), NodeMap(g.EndOf(r)), r.Type, r["importance"], r["level"] }));
+                (fromA.TryGetValue(r.End, out var s2) && fromB.TryGetValue(r.Start, out var e2) && s2 + 1 + e2 == length)))
+            .ToList();
     }
 
     /// <summary>Undirected breadth-first distances from a node, up to a bound, over the allowed relationships.</summary>

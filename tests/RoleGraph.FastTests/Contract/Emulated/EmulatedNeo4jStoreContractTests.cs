@@ -57,7 +57,13 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
         // One statement per hop bound differs only in the bound, which one code path of the emulator models: the
         // suite must send some bound filtered and some unfiltered, not every bound.
         var pathStatements = Enumerable.Range(1, ReadCypher.MaxPathHops)
-            .SelectMany(hops => new[] { ReadCypher.ShortestPathLinks(hops, filtered: false), ReadCypher.ShortestPathLinks(hops, filtered: true) })
+            .SelectMany(hops => new[]
+            {
+                ReadCypher.ShortestPathLinks(hops, filtered: false),
+                ReadCypher.ShortestPathLinks(hops, filtered: true),
+                ReadCypher.ShortestPathHolders(hops, filtered: false),
+                ReadCypher.ShortestPathHolders(hops, filtered: true),
+            })
             .ToHashSet(StringComparer.Ordinal);
         var unsent = CypherCatalog.All
             .Where(e => !calls.ContainsKey(e.Text) && !NotSentBySuite.ContainsKey(e.Text) && !pathStatements.Contains(e.Text))
@@ -66,6 +72,8 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
         Assert.True(unsent.Length == 0, "Catalog statements the contract suite never sent: " + string.Join(", ", unsent));
         Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: false)));
         Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: true)));
+        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathHolders(hops, filtered: false)));
+        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathHolders(hops, filtered: true)));
         var allowedButSent = NotSentBySuite.Keys.Where(calls.ContainsKey).ToArray();
         Assert.True(allowedButSent.Length == 0, "Statements listed as not sent were sent; drop them from the list: " + string.Join(" | ", allowedButSent));
         Assert.True(calls.Keys.All(CypherCatalog.All.Select(e => e.Text).Contains), "A statement outside the catalog reached the emulator.");
