@@ -4,7 +4,8 @@ using RoleGraph.Core.Model;
 namespace RoleGraph.Core.Algorithms;
 
 /// <summary>
-/// Roles ranked by weighted Jaccard similarity over skills and tools: Σ min(wa, wb) / Σ max(wa, wb), with a
+/// The baseline the similarity model is measured against (bench: quality) and a cheap stand-in in tests:
+/// roles ranked by weighted Jaccard similarity over skills and tools: Σ min(wa, wb) / Σ max(wa, wb), with a
 /// link's importance as its weight (1 where absent) and 0 for items a role lacks.
 /// </summary>
 /// <remarks>
@@ -49,7 +50,7 @@ public static class Similarity
         });
 
         return ranked.Take(first)
-            .Select(x => new SimilarRole(graph[x.Role], x.Score, SharedItems(graph, x.Role, ownWeights)))
+            .Select(x => new SimilarRole(graph[x.Role], x.Score, SharedItems(graph, x.Role, ownWeights), [], [], []))
             .ToArray();
     }
 

@@ -123,22 +123,7 @@ public sealed class GraphSnapshot
     /// <summary>Set where this snapshot is a part of a larger graph (<see cref="Build"/>).</summary>
     public WholeGraphCounts? WholeGraph { get; private init; }
 
-    /// <summary>
-    /// Data derived from this snapshot (a similarity index, say), made once on first use and shared by every reader;
-    /// a write publishes a new snapshot, so nothing derived can go stale. Two callers racing may both build it; one wins.
-    /// </summary>
-    public T Derived<T>(Func<GraphSnapshot, T> build)
-        where T : class
-    {
-        if (_derived.TryGetValue(typeof(T), out var existing))
-        {
-            return (T)existing;
-        }
 
-        return (T)_derived.GetOrAdd(typeof(T), build(this));
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, object> _derived = new();
 
     public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
 

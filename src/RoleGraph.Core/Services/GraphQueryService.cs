@@ -1,4 +1,5 @@
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Algorithms.RoleSimilarity;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
@@ -12,8 +13,14 @@ namespace RoleGraph.Core.Services;
 /// analyses in <see cref="Algorithms"/> run over it. Unknown ids and wrong kinds raise
 /// <see cref="GraphInputException"/> naming the argument they came in.
 /// </summary>
-public sealed class GraphQueryService(IGraphStore store)
+public sealed class GraphQueryService(IGraphStore store, RoleSimilarityIndexCache similarity, CareerPathOptions careerPaths)
 {
+    /// <summary>The service with the documented defaults for similarity and career steps.</summary>
+    public GraphQueryService(IGraphStore store)
+        : this(store, new RoleSimilarityIndexCache(new SimilarityOptions()), CareerPathOptions.Default)
+    {
+    }
+
     public Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         store.GetNodesAsync(ids, cancellationToken);
 
@@ -100,8 +107,8 @@ public sealed class GraphQueryService(IGraphStore store)
     public async Task<IReadOnlyList<SimilarRole>> SimilarRolesAsync(string roleId, int first, CancellationToken cancellationToken)
     {
         ValidateSimilarFirst(first);
-        var graph = await store.ReadAsync(new GraphScope.SimilarityNeighbourhood([roleId]), cancellationToken);
-        return Similarity.Rank(graph, graph.RoleIndex("roleId", roleId), first);
+        var graph = await store.ReadAsync(GraphScope.RoleContent.Instance, cancellationToken);
+        return Similar(similarity.For(graph), graph.RoleIndex("roleId", roleId), first);
     }
 
     /// <summary>
@@ -118,16 +125,68 @@ public sealed class GraphQueryService(IGraphStore store)
             return result;
         }
 
-        var graph = await store.ReadAsync(new GraphScope.SimilarityNeighbourhood(roleIds.Distinct(StringComparer.Ordinal).ToArray()), cancellationToken);
+        var graph = await store.ReadAsync(GraphScope.RoleContent.Instance, cancellationToken);
+        var index = similarity.For(graph);
         foreach (var id in roleIds)
         {
-            if (graph.TryGetIndex(id, out var index) && graph[index].Kind == NodeKind.Role)
+            if (graph.TryGetIndex(id, out var role) && graph[role].Kind == NodeKind.Role)
             {
-                result[id] = Similarity.Rank(graph, index, first);
+                result[id] = Similar(index, role, first);
             }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Realistic moves from one role to another: sequences of roles in which each step goes to one of the current
+    /// role's most similar roles, best product of step similarities first, each step with its skill gap.
+    /// </summary>
+    public async Task<IReadOnlyList<CareerPath>> CareerPathsAsync(string fromRoleId, string toRoleId, int maxSteps, int first, CancellationToken cancellationToken)
+    {
+        var graph = await store.ReadAsync(GraphScope.RoleContent.Instance, cancellationToken);
+        var from = graph.RoleIndex("fromRoleId", fromRoleId);
+        var to = graph.RoleIndex("toRoleId", toRoleId);
+        var index = similarity.For(graph);
+        return CareerPaths.Find(graph, index.NearestRemembered, from, to, maxSteps, first, careerPaths);
+    }
+
+    private static SimilarRole[] Similar(RoleSimilarityIndex index, int role, int first)
+    {
+        var ranked = index.Rank(role, first);
+        var result = new SimilarRole[ranked.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var r = ranked[i];
+            result[i] = new SimilarRole(r.Node, r.Score, SharedSkillsAndTools(index.Graph, role, r.Role), r.Facets, r.SharedItems, r.SharedTerms);
+        }
+
+        return result;
+    }
+
+    /// <summary>Every skill and tool both roles hold, by name: the plain list beside the ranked explanation.</summary>
+    private static GraphNode[] SharedSkillsAndTools(GraphSnapshot graph, int role, int other)
+    {
+        var own = new HashSet<int>();
+        foreach (var adjacent in graph.Neighbors(role))
+        {
+            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses)
+            {
+                own.Add(adjacent.Node);
+            }
+        }
+
+        var shared = new List<int>();
+        foreach (var adjacent in graph.Neighbors(other))
+        {
+            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses && own.Contains(adjacent.Node))
+            {
+                shared.Add(adjacent.Node);
+            }
+        }
+
+        shared.Sort(graph.CompareByName);
+        return shared.Select(i => graph[i]).ToArray();
     }
 
     private static void ValidateSimilarFirst(int first)

@@ -26,8 +26,15 @@ public abstract record GraphScope
     public sealed record Paths(string FromId, string ToId, int MaxHops, IReadOnlyList<RelationKind>? Via) : GraphScope;
 
     /// <summary>
-    /// The given roles with their skills and tools, and every role sharing one of them, with the links it shares and
-    /// the rest of its skill and tool weight, so that similarity scores come out as over the whole graph.
+    /// Every role with its skills, tools and responsibilities, whole, and the links to them: all that similarity and
+    /// career steps compare (a role's name, aliases and description and its items' text, weights and rarity).
     /// </summary>
-    public sealed record SimilarityNeighbourhood(IReadOnlyCollection<string> RoleIds) : GraphScope;
+    public sealed record RoleContent : GraphScope
+    {
+        public static readonly RoleContent Instance = new();
+
+        private RoleContent()
+        {
+        }
+    }
 }

@@ -51,27 +51,11 @@ public static class ReadCypher
         $"RETURN role {NodeMap} AS node, " +
         $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
-    /// <summary>
-    /// The given roles and every role sharing a skill or tool with one of them. Each comes with the total weight of
-    /// its skill and tool links (weighted Jaccard's denominator needs it) but only the links that can count in the
-    /// numerator: all of a given role's, and a candidate's to items a given role also holds. On O*NET nearly every
-    /// role is a candidate, so sending every candidate's every link would be most of the graph.
-    /// </summary>
-    public const string SimilarityCandidates =
-        "UNWIND $ids AS id MATCH (role:Node {id: id}) " +
-        "OPTIONAL MATCH (role)-[:REQUIRES|USES]->(:Node)<-[:REQUIRES|USES]-(other:Role) " +
-        "WITH collect(DISTINCT role) AS roles, collect(DISTINCT other) AS others " +
-        "UNWIND roles + others AS candidate " +
-        "WITH DISTINCT candidate, roles " +
-        $"RETURN candidate {NodeMap} AS node, " +
-        "reduce(total = 0.0, weight IN [(candidate)-[r:REQUIRES|USES]->(:Node) | coalesce(r.importance, 1.0)] | total + weight) AS total, " +
-        "CASE WHEN candidate IN roles " +
-        "THEN [(candidate)-[r:REQUIRES|USES]->(item:Node) | [item.id, item.kind, type(r), r.importance, r.level]] " +
-        "ELSE [(candidate)-[r:REQUIRES|USES]->(item:Node)<-[:REQUIRES|USES]-(owner:Node) WHERE owner IN roles | [item.id, item.kind, type(r), r.importance, r.level]] " +
-        "END AS items";
-
-    /// <summary>The skills and tools of the given roles, in full: the items similar roles can share with them.</summary>
-    public const string RoleItems = $"UNWIND $ids AS id MATCH (:Node {{id: id}})-[:REQUIRES|USES]->(item:Node) RETURN DISTINCT item {NodeMap} AS node";
+    /// <summary>Every role with its skills, tools and responsibilities: what similarity and career steps compare.</summary>
+    public const string AllRolesWithItems =
+        $"MATCH (role:Role) " +
+        $"RETURN role {NodeMap} AS node, " +
+        $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
     /// <summary>
     /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
@@ -152,8 +136,7 @@ public static class ReadCypher
         yield return new("sources", Sources);
         yield return new("search candidates", SearchCandidates);
         yield return new("roles with items", RolesWithItems);
-        yield return new("similarity candidates", SimilarityCandidates);
-        yield return new("role items", RoleItems);
+        yield return new("all roles with items", AllRolesWithItems);
         yield return new("nodes with links", NodesWithLinks);
         foreach (var kind in Enum.GetValues<NodeKind>())
         {

@@ -120,7 +120,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         GraphScope.SearchCandidates search => await SearchGraphAsync(search, cancellationToken),
         GraphScope.RolesWithItems roles => await RolesWithItemsAsync(roles.RoleIds, cancellationToken),
         GraphScope.Paths paths => await PathGraphAsync(paths, cancellationToken),
-        GraphScope.SimilarityNeighbourhood similarity => await SimilarityGraphAsync(similarity.RoleIds, cancellationToken),
+        GraphScope.RoleContent => await RoleContentAsync(cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "A scope this store does not read."),
     };
 
@@ -209,57 +209,6 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
         return graph.ToSnapshot();
     }
-
-    /// <summary>
-    /// The roles with their items in full, and their candidates with the links they share with them. The rest of a
-    /// candidate's weight stands in as one placeholder link, so that its total, the similarity's denominator, is as
-    /// in the whole graph; scores are rounded to 12 decimals, so the other summation order changes no answer.
-    /// </summary>
-    private async Task<GraphSnapshot> SimilarityGraphAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
-    {
-        var ids = roleIds.Distinct(StringComparer.Ordinal).ToArray();
-        var results = await client.RunAsync(
-            [Statement(ReadCypher.SimilarityCandidates, ("ids", ids)), Statement(ReadCypher.RoleItems, ("ids", ids))],
-            cancellationToken);
-        var graph = new Subgraph();
-        foreach (var row in results[1].Rows)
-        {
-            graph.AddNode(StoredNode.Read(row[0]));
-        }
-
-        foreach (var row in results[0].Rows)
-        {
-            var candidate = StoredNode.Read(row[0]);
-            graph.AddNode(candidate);
-            var sent = 0.0;
-            foreach (var item in row[2].EnumerateArray())
-            {
-                var itemId = item[0].GetString()!;
-                graph.AddPlaceholder(itemId, StoredNode.ParseKind(item[1].GetString()));
-                var link = new GraphLink(candidate.Id, itemId, StoredLink.ParseType(item[2].GetString()), StoredLink.Number(item[3]), StoredLink.Number(item[4]));
-                if (graph.AddLink(link))
-                {
-                    sent += link.Weight;
-                }
-            }
-
-            var rest = row[1].GetDouble() - sent;
-            if (rest > RestTolerance)
-            {
-                var restId = RestPrefix + candidate.Id;
-                graph.AddPlaceholder(restId, NodeKind.Skill);
-                graph.AddLink(new GraphLink(candidate.Id, restId, RelationKind.Requires, Importance: rest));
-            }
-        }
-
-        return graph.ToSnapshot();
-    }
-
-    /// <summary>Below this, a difference of totals is summation rounding, not a link left out.</summary>
-    private const double RestTolerance = 1e-9;
-
-    /// <summary>Ids are slugs (lower-case letters, digits, dashes), so these placeholders for the rest of a weight cannot clash.</summary>
-    private const string RestPrefix = "\u0001rest:";
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
     {
@@ -414,8 +363,23 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     private async Task<GraphSnapshot> RolesWithItemsAsync(IReadOnlyCollection<string> roleIds, CancellationToken cancellationToken)
     {
         var results = await client.RunAsync([Statement(ReadCypher.RolesWithItems, ("ids", roleIds.Distinct(StringComparer.Ordinal).ToArray()))], cancellationToken);
+        return RolesWithItems(results[0]);
+    }
+
+    /// <summary>
+    /// Every role with its items: a read of most of the graph on a large taxonomy, made per query (the embedded
+    /// store answers from memory; caching this by the graph's revision is the next step for Neo4j).
+    /// </summary>
+    private async Task<GraphSnapshot> RoleContentAsync(CancellationToken cancellationToken)
+    {
+        var results = await client.RunAsync([new CypherStatement(ReadCypher.AllRolesWithItems)], cancellationToken);
+        return RolesWithItems(results[0]);
+    }
+
+    private static GraphSnapshot RolesWithItems(CypherResult result)
+    {
         var graph = new Subgraph();
-        foreach (var row in results[0].Rows)
+        foreach (var row in result.Rows)
         {
             var role = StoredNode.Read(row[0]);
             graph.AddNode(role);

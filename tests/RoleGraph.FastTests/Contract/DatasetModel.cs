@@ -238,34 +238,16 @@ internal sealed class DatasetModel
     }
 
     /// <summary>Similar roles as documented: weighted Jaccard over skills and tools, score descending, then name and id.</summary>
-    public IReadOnlyList<SimilarRole> SimilarRoles(string roleId, int first)
-    {
-        var own = Weights(roleId);
-        var ranked = new List<(GraphNode Role, decimal Score, GraphNode[] Shared)>();
-        foreach (var other in OfKind(NodeKind.Role).Where(r => r.Id != roleId))
-        {
-            var theirs = Weights(other.Id);
-            var sumMin = own.Keys.Intersect(theirs.Keys).Sum(k => Math.Min(own[k], theirs[k]));
-            var sumMax = own.Keys.Union(theirs.Keys).Sum(k => Math.Max(own.GetValueOrDefault(k), theirs.GetValueOrDefault(k)));
-            var score = sumMax == 0 ? 0 : sumMin / sumMax;
-            if (score > 0)
-            {
-                ranked.Add((other, score, SortedByName(own.Keys.Intersect(theirs.Keys).Select(k => Nodes[k]))));
-            }
-        }
-
-        ranked.Sort((a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : ByNameThenId(a.Role, b.Role);
-        });
-        return ranked.Take(first).Select(r => new SimilarRole(r.Role, (double)r.Score, r.Shared)).ToArray();
-    }
-
-    private Dictionary<string, decimal> Weights(string roleId) =>
-        Items(roleId, RelationKind.Requires).Concat(Items(roleId, RelationKind.Uses)).ToDictionary(x => x.Item.Id, x => Weight(x.Link), StringComparer.Ordinal);
-
     private static decimal Weight(GraphLink link) => (decimal)(link.Importance ?? 1.0);
+
+    /// <summary>The skills and tools both roles hold, by name, then id.</summary>
+    public GraphNode[] SharedSkillsAndTools(string roleId, string otherId)
+    {
+        HashSet<string> Held(string id) =>
+            Items(id, RelationKind.Requires).Concat(Items(id, RelationKind.Uses)).Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
+        var theirs = Held(otherId);
+        return SortedByName(Held(roleId).Where(theirs.Contains).Select(id => Nodes[id]));
+    }
 
     /// <summary>Search as documented: exact > prefix > token > substring, name before alias, then name and id.</summary>
     public IReadOnlyList<SearchHit> Search(string text, IReadOnlyCollection<NodeKind>? kinds, int first)

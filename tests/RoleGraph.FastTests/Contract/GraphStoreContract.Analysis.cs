@@ -359,49 +359,67 @@ public abstract partial class GraphStoreContract<TFixture>
     [InlineData(ContractDataset.Generated, "role-0100", 3)]
     [InlineData(ContractDataset.Generated, "role-0200", 1)]
     [InlineData(ContractDataset.Generated, "role-0271", 100)]
-    public async Task SimilarRoles_rank_by_weighted_jaccard_then_name_then_id(ContractDataset dataset, string role, int first)
+    public async Task SimilarRoles_rank_by_the_similarity_model_then_name_then_id(ContractDataset dataset, string role, int first)
     {
         var s = await ReadAsync(dataset);
 
         var similar = await s.Store.Queries().SimilarRolesAsync(role, first, Ct);
 
-        Same(Show.SimilarTiesByName(await s.Reference.Queries().SimilarRolesAsync(role, first, Ct)), Show.SimilarTiesByName(similar), "similar roles");
-        Same(Show.SimilarTiesByName(s.Model.SimilarRoles(role, first)), Show.SimilarTiesByName(similar), "similar roles against the dataset");
+        Same(Show.Similar(await s.Reference.Queries().SimilarRolesAsync(role, first, Ct)), Show.Similar(similar), "similar roles");
         for (var i = 1; i < similar.Count; i++)
         {
-            Assert.True(Math.Round(similar[i - 1].Score, 12) >= Math.Round(similar[i].Score, 12), $"similar roles {i - 1} and {i} are not by score descending");
+            Assert.True(
+                similar[i - 1].Score > similar[i].Score || (similar[i - 1].Score == similar[i].Score && DatasetModel.ByNameThenId(similar[i - 1].Role, similar[i].Role) < 0),
+                $"similar roles {i - 1} and {i} are not by score descending, then name");
         }
+
         Assert.DoesNotContain(similar, r => r.Role.Id == role);
-        Assert.All(similar, r => Assert.InRange(r.Score, double.Epsilon, 1.0));
+        Assert.All(similar, r =>
+        {
+            Assert.InRange(r.Score, double.Epsilon, 1.0);
+            // The explanation adds up: the facets' contributions are the score, and shared items name only what both hold.
+            Assert.Equal(r.Score, r.Facets.Sum(f => f.Contribution), 9);
+            Assert.Equal(s.Model.SharedSkillsAndTools(role, r.Role.Id).Select(n => n.Id), r.Shared.Select(n => n.Id));
+            Assert.All(r.SharedItems, item => Assert.Contains(item.Node.Id, r.Shared.Select(n => n.Id)));
+        });
     }
 
     [Fact]
-    public async Task SimilarRoles_of_the_ml_engineer_is_the_data_scientist()
+    public async Task SimilarRoles_of_the_ml_engineer_is_the_data_scientist_for_their_shared_skills()
     {
         var s = await ReadAsync(ContractDataset.Seed);
 
         var similar = Assert.Single(await s.Store.Queries().SimilarRolesAsync(Mle, 10, Ct));
 
-        // Σ min = 1 + .6 + 1 (programming, python, data and algorithms); Σ max = 8.3 + 8.8 − 2.6.
         Assert.Equal(Ds, similar.Role.Id);
-        Assert.Equal(2.6 / 14.5, similar.Score, 12);
         Assert.Equal(["programming", "python", "data-and-algorithms"], similar.Shared.Select(n => n.Id));
+        // With two roles, whatever both hold is held by every role and says nothing: shared tools and words count 0,
+        // so the score is the skills facet alone, explained by the shared skills.
+        Assert.Equal(similar.Score, similar.Facets.Single(f => f.Facet == "skills").Contribution, 12);
+        Assert.Equal(["data-and-algorithms", "programming", "python"], similar.SharedItems.Select(i => i.Node.Id).Order(StringComparer.Ordinal));
+        Assert.InRange(similar.Score, 0.05, 0.5);
     }
 
     [Fact]
-    public async Task SimilarRoles_of_the_Generated_original_start_with_its_twins_by_id()
+    public async Task SimilarRoles_of_the_Generated_original_start_with_its_twins()
     {
         var s = await ReadAsync(ContractDataset.Generated);
 
         var similar = await s.Store.Queries().SimilarRolesAsync(GeneratedGraph.Original, 3, Ct);
 
-        Assert.Equal([GeneratedGraph.TwinA, GeneratedGraph.TwinB], similar.Take(2).Select(r => r.Role.Id));
-        Assert.All(similar.Take(2), r => Assert.Equal(1.0, r.Score));
+        // The twins hold exactly the original's skills, tools and responsibilities; only their names and descriptions
+        // differ from it (and from each other's), so they come first, ahead of every role that holds less of it.
+        Assert.Equal([GeneratedGraph.TwinA, GeneratedGraph.TwinB], similar.Take(2).Select(r => r.Role.Id).Order(StringComparer.Ordinal));
         Assert.All(similar.Take(2), r => Assert.Equal(GeneratedGraph.TwinName, r.Role.Name));
-        Assert.True(similar[2].Score < 1.0);
+        Assert.All(similar.Take(2), r => Assert.Equal(1.0, r.Facets.Single(f => f.Facet == "skills").Cosine, 12));
+        Assert.True(similar[2].Score < similar[1].Score);
         Assert.Equal(
             s.Model.Document.Links.Count(l => l.FromId == GeneratedGraph.Original && l.Relation is RelationKind.Requires or RelationKind.Uses),
             similar[0].Shared.Count);
-        Assert.Empty(await s.Store.Queries().SimilarRolesAsync(GeneratedGraph.RoleWithoutSkillsOrTools, 100, Ct));
+        // A role without skills or tools is still like others by what it is called and does: by text alone.
+        var byText = await s.Store.Queries().SimilarRolesAsync(GeneratedGraph.RoleWithoutSkillsOrTools, 100, Ct);
+        Assert.NotEmpty(byText);
+        Assert.All(byText, r => Assert.Empty(r.Shared));
+        Assert.All(byText, r => Assert.Equal(r.Score, r.Facets.Where(f => f.Facet == "text").Sum(f => f.Contribution), 12));
     }
 }

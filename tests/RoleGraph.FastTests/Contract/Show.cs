@@ -96,25 +96,12 @@ internal static class Show
     ];
 
     public static string[] Similar(IEnumerable<SimilarRole> roles) =>
-        roles.SelectMany(r => new[] { $"score {Score(r.Score)}: {Node(r.Role)}" }.Concat(r.Shared.Select(s => $"  shares {Node(s)}"))).ToArray();
-
-    /// <summary>
-    /// Similar roles with the order inside each group of equal (rounded) scores made canonical: by name, then id.
-    /// Scores are sums of doubles, so mathematically equal scores can differ in their last bits depending on the order
-    /// a store adds the weights in, and the embedded store then orders such ties by that noise rather than by name
-    /// (see role-0271 of the generated graph). Until the ranking treats them as ties, the contract cannot ask another
-    /// store to reproduce the noise: it checks the scores, the members of each tie and everything else exactly.
-    /// </summary>
-    public static string[] SimilarTiesByName(IEnumerable<SimilarRole> roles)
-    {
-        var canonical = new List<SimilarRole>();
-        foreach (var group in roles.Select((r, i) => (Role: r, Index: i)).GroupBy(x => Score(x.Role.Score)).OrderBy(g => g.Min(x => x.Index)))
-        {
-            canonical.AddRange(group.Select(x => x.Role).OrderBy(r => r.Role.Name.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(r => r.Role.Id, StringComparer.Ordinal));
-        }
-
-        return Similar(canonical);
-    }
+        roles.SelectMany(r => new[] { $"score {Score(r.Score)}: {Node(r.Role)}" }
+            .Concat(r.Shared.Select(s => $"  shares {Node(s)}"))
+            .Concat(r.Facets.Select(f => $"  facet {f.Facet}: cosine {Score(f.Cosine)} share {Score(f.Share)}"))
+            .Concat(r.SharedItems.Select(i => $"  because of {i.Facet} {i.Node.Id}: {Score(i.Contribution)}"))
+            .Concat(r.SharedTerms.Select(t => $"  because of the word {t.Term} ({t.Word}): {Score(t.Contribution)}")))
+            .ToArray();
 
     public static string Report(EditReport report) =>
         $"nodes {Counts(report.Nodes)}; links {Counts(report.Links)}; dryRun={report.DryRun}; changed={report.Changed}";

@@ -279,6 +279,15 @@ public sealed class RoleSimilarityIndex
     }
 
     /// <summary>The <paramref name="first"/> roles most similar to <paramref name="role"/>, explained.</summary>
+    /// <summary>
+    /// <see cref="Nearest"/>, remembered for the life of this index (of its snapshot): career paths ask for the same
+    /// roles' nearest again and again, query after query. At most one list per role and k.
+    /// </summary>
+    public IReadOnlyList<(int Role, double Score)> NearestRemembered(int role, int k) =>
+        _nearest.GetOrAdd((role, k), static (key, index) => index.Nearest(key.Role, key.K), this);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Role, int K), IReadOnlyList<(int Role, double Score)>> _nearest = new();
+
     public IReadOnlyList<RankedRole> Rank(int role, int first) =>
         Nearest(role, first).Select(n => Explain(role, n.Role, n.Score)).ToArray();
 

@@ -393,14 +393,19 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
                 })),
             })));
 
-        Add(ReadCypher.SimilarityCandidates, SimilarityCandidates);
-
-        Add(ReadCypher.RoleItems, (g, p) => Result(
-            ["node"],
-            Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>()
-                .SelectMany(n => g.OutgoingOf(n).Where(r => IsSkillOrTool(r) && IsNode(g.EndOf(r))).Select(g.EndOf))
-                .DistinctBy(n => n.Key)
-                .Select(n => new object?[] { NodeMap(n) })));
+        Add(ReadCypher.AllRolesWithItems, (g, _) => Result(
+            ["node", "items"],
+            g.WithLabel(CypherNames.Label(NodeKind.Role)).Select(role => new object?[]
+            {
+                NodeMap(role),
+                Shuffled(g.OutgoingOf(role).Where(r => roleItemTypes.Contains(r.Type) && IsNode(g.EndOf(r))).Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["type"] = r.Type,
+                    ["importance"] = r["importance"],
+                    ["level"] = r["level"],
+                    ["item"] = NodeMap(g.EndOf(r)),
+                })),
+            })));
 
         Add(ReadCypher.NodesWithLinks, (g, p) => Result(
             ["node", "outgoing", "incoming"],
@@ -429,81 +434,6 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
     private static List<object?> LinkEntry(EmulatedNode other, EmulatedRelationship relationship) =>
         [other["id"], other["kind"], relationship.Type, relationship["importance"], relationship["level"]];
 
-    private Rows SimilarityCandidates(EmulatedGraph g, IReadOnlyDictionary<string, object?> p)
-    {
-        // UNWIND $ids AS id MATCH (role:Node {id: id}) OPTIONAL MATCH (role)-[:REQUIRES|USES]->(:Node)<-[:REQUIRES|USES]-(other:Role)
-        // WITH collect(DISTINCT role) AS roles, collect(DISTINCT other) AS others
-        var roles = new List<EmulatedNode>();
-        var others = new List<EmulatedNode>();
-        foreach (var role in Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>())
-        {
-            if (!roles.Contains(role))
-            {
-                roles.Add(role);
-            }
-
-            foreach (var first in g.OutgoingOf(role).Where(r => IsSkillOrTool(r) && IsNode(g.EndOf(r))))
-            {
-                // Relationship uniqueness: the second relationship of the pattern is not the first.
-                foreach (var second in g.IncomingOf(g.EndOf(first)).Where(r => IsSkillOrTool(r) && r.Key != first.Key))
-                {
-                    var other = g.StartOf(second);
-                    if (other.Labels.Contains(CypherNames.Label(NodeKind.Role)) && !others.Contains(other))
-                    {
-                        others.Add(other);
-                    }
-                }
-            }
-        }
-
-        // UNWIND roles + others AS candidate WITH DISTINCT candidate, roles
-        var candidates = roles.Concat(others).DistinctBy(n => n.Key).ToList();
-        var rows = new List<object?[]>();
-        foreach (var candidate in candidates)
-        {
-            var links = g.OutgoingOf(candidate).Where(r => IsSkillOrTool(r) && IsNode(g.EndOf(r))).ToList();
-
-            // reduce(total = 0.0, weight IN [... | coalesce(r.importance, 1.0)] | total + weight): float addition in list order.
-            var total = 0.0;
-            foreach (var link in Shuffled(links))
-            {
-                total += link["importance"] switch
-                {
-                    null => 1.0,
-                    double d => d,
-                    long l => l,
-                    var other => throw new NotSupportedException($"importance {other.GetType().Name}"),
-                };
-            }
-
-            List<object?> items;
-            if (roles.Any(r => r.Key == candidate.Key))
-            {
-                items = [.. links.Select(r => (object?)LinkEntry(g.EndOf(r), r))];
-            }
-            else
-            {
-                // (candidate)-[r:REQUIRES|USES]->(item:Node)<-[:REQUIRES|USES]-(owner:Node) WHERE owner IN roles: one entry per match.
-                items = [];
-                foreach (var link in links)
-                {
-                    var item = g.EndOf(link);
-                    foreach (var back in g.IncomingOf(item).Where(r => IsSkillOrTool(r) && r.Key != link.Key))
-                    {
-                        var owner = g.StartOf(back);
-                        if (IsNode(owner) && roles.Any(r => r.Key == owner.Key))
-                        {
-                            items.Add(LinkEntry(item, link));
-                        }
-                    }
-                }
-            }
-
-            rows.Add([NodeMap(candidate), total, Shuffled(items)]);
-        }
-
-        return Result(["node", "total", "items"], rows);
-    }
 
     private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered) => Result(
         ["fromNode", "toNode", "type", "importance", "level"],
