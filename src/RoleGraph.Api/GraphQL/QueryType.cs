@@ -4,6 +4,7 @@ using RoleGraph.Api.GraphQL.Analysis;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Api.GraphQL.Paging;
+using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Taxonomy;
@@ -51,20 +52,22 @@ public sealed class QueryType : ObjectGraphType
                 new OverlapQuery(c.GetArgument<List<string>>("roleIds"), c.GetArgument<List<NodeKind>?>("kinds")), c.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<PathType>>>("shortestPaths")
-            .Description("Every shortest path between two nodes of any kind, traversing links in either direction, at most `first`, "
-                + "ordered by their sequence of node ids. Empty when no path is within maxHops.")
+            .Description("The shortest paths between two nodes of any kind, traversing links in either direction, at most `first`, "
+                + "most relevant first (through specific items rather than hubs) unless `order` says otherwise. Empty when no path is within maxHops.")
             .Argument<NonNullGraphType<IdGraphType>>("fromId", "The start node.")
             .Argument<NonNullGraphType<IdGraphType>>("toId", "The end node.")
             .Argument<IntGraphType>("maxHops", "The longest path to consider, 1..8.", a => a.DefaultValue = PathQuery.DefaultMaxHops)
             .Argument<ListGraphType<NonNullGraphType<RelationKindType>>>("via", "Only cross links of these relations; all when omitted.")
             .Argument<IntGraphType>("first", "How many paths at most, 1..100.", a => a.DefaultValue = PathQuery.DefaultFirst)
+            .Argument<PathOrderType>("order", "How paths of equal length are ordered.", a => a.DefaultValue = PathOrder.Relevance)
             .ResolveAsync(async c => await c.Queries().ShortestPathsAsync(
                 new PathQuery(
                     c.GetArgument<string>("fromId"),
                     c.GetArgument<string>("toId"),
                     c.GetArgument("maxHops", PathQuery.DefaultMaxHops),
                     c.GetArgument<List<RelationKind>?>("via"),
-                    c.GetArgument("first", PathQuery.DefaultFirst)),
+                    c.GetArgument("first", PathQuery.DefaultFirst),
+                    c.GetArgument("order", PathOrder.Relevance)),
                 c.CancellationToken));
 
         Field<SkillGapType>("skillGap")
@@ -74,11 +77,25 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.Queries().SkillGapAsync(c.GetArgument<string>("fromRoleId"), c.GetArgument<string>("toRoleId"), c.CancellationToken));
 
         Field<ListGraphType<NonNullGraphType<SimilarRoleType>>>("similarRoles")
-            .Description("Roles ranked by weighted Jaccard similarity over skills and tools (importance as weight, 1 where absent), "
-                + "best first, then by name; roles sharing nothing are left out.")
+            .Description("Roles ranked by similarity of everything the graph holds about them (skills by importance × level, tools by rarity, "
+                + "the words of names, aliases, descriptions and responsibilities), best first, then by name, each with the reasons; roles sharing nothing are left out.")
             .Argument<NonNullGraphType<IdGraphType>>("roleId", "The role to compare the others with.")
             .Argument<IntGraphType>("first", "How many roles at most, 1..100.", a => a.DefaultValue = 10)
             .ResolveAsync(async c => await c.Queries().SimilarRolesAsync(c.GetArgument<string>("roleId"), c.GetArgument("first", 10), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareerPathType>>>>("careerPath")
+            .Description("Realistic ways from one role to another: sequences of roles in which each step goes to one of the current role's "
+                + "most similar roles, best product of step similarities first, each step with its skill gap. Empty when none is within maxSteps.")
+            .Argument<NonNullGraphType<IdGraphType>>("fromRoleId", "The role to start from.")
+            .Argument<NonNullGraphType<IdGraphType>>("toRoleId", "The role to reach.")
+            .Argument<IntGraphType>("maxSteps", "The most steps a path may take, 1..5.", a => a.DefaultValue = CareerPaths.DefaultMaxSteps)
+            .Argument<IntGraphType>("first", "How many paths at most, 1..10.", a => a.DefaultValue = CareerPaths.DefaultFirst)
+            .ResolveAsync(async c => await c.Queries().CareerPathsAsync(
+                c.GetArgument<string>("fromRoleId"),
+                c.GetArgument<string>("toRoleId"),
+                c.GetArgument("maxSteps", CareerPaths.DefaultMaxSteps),
+                c.GetArgument("first", CareerPaths.DefaultFirst),
+                c.CancellationToken));
 
         Export();
     }

@@ -1,5 +1,7 @@
 using RoleGraph.Core.Services;
 using Microsoft.Extensions.Options;
+using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Algorithms.RoleSimilarity;
 using RoleGraph.Embedded;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
@@ -36,12 +38,29 @@ public static class StoreServiceCollectionExtensions
             _ => provider.GetRequiredService<EmbeddedGraphStore>(),
         });
 
-        services.AddSingleton<GraphQueryService>();
+        services.AddOptions<SimilarityOptions>().Bind(configuration.GetSection("RoleGraph:Similarity")).Validate(Valid, "RoleGraph:Similarity: weights are finite numbers of 0 or more, explanation sizes 0 or more.").ValidateOnStart();
+        services.AddSingleton(provider => new RoleSimilarityIndexCache(provider.GetRequiredService<IOptions<SimilarityOptions>>().Value));
+        var careerPaths = configuration.GetSection("RoleGraph:CareerPaths").Get<CareerPathOptions>() ?? CareerPathOptions.Default;
+        services.AddSingleton(provider => new GraphQueryService(
+            provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<RoleSimilarityIndexCache>(), careerPaths));
 
         // One instance, run by the host before it listens and callable by the command-line verbs.
         services.AddSingleton<GraphStoreInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphStoreInitializer>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
+    }
+
+    private static bool Valid(SimilarityOptions options)
+    {
+        try
+        {
+            options.Validate();
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 }

@@ -10,6 +10,10 @@ public sealed class PathType : ObjectGraphType<GraphPath>
     {
         Name = "Path";
         Description = "A path through the graph from one node to another.";
+        Field<NonNullGraphType<FloatGraphType>>("score")
+            .Description("Relevance, 0..1: the mean over the nodes between the ends of specificity × the mean weight of the two links through the node, "
+                + "where specificity = ln((R+1)/(r+1)) / ln(R+1), R the number of roles and r the roles holding the node; 1 with nothing in between.")
+            .Resolve(c => c.Source.Score);
         Field<NonNullGraphType<IntGraphType>>("length").Description("The number of steps (links crossed).").Resolve(c => c.Source.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Description("The nodes along the path, from start to end.").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps")

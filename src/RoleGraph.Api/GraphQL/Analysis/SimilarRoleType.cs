@@ -9,11 +9,20 @@ public sealed class SimilarRoleType : ObjectGraphType<SimilarRole>
     public SimilarRoleType()
     {
         Name = "SimilarRole";
-        Description = "A role similar to another, by weighted Jaccard similarity over skills and tools.";
+        Description = "A role similar to another, by all the graph holds about both: skills, tools and text, with the reasons.";
         Field<NonNullGraphType<RoleType>>("role").Description("The similar role.").Resolve(c => c.Source.Role);
         Field<NonNullGraphType<FloatGraphType>>("score")
-            .Description("Σ min(wa, wb) / Σ max(wa, wb) over skills and tools, with importance as weight (1 where absent): 0..1.")
+            .Description("0..1: the weighted mean of the facets' cosines (see facets); the same both ways round.")
             .Resolve(c => c.Source.Score);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("shared").Description("The skills and tools both roles hold, by name.").Resolve(c => c.Source.Shared);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SimilarityFacetType>>>>("facets")
+            .Description("The score per facet (skills, tools, text); their contributions add up to the score.")
+            .Resolve(c => c.Source.Facets);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedItemType>>>>("sharedItems")
+            .Description("The shared skills and tools that add most to the score, most first (up to RoleGraph:Similarity:ExplainItems of each).")
+            .Resolve(c => c.Source.SharedItems);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SharedTermType>>>>("sharedTerms")
+            .Description("The shared words that add most to the score, most first (up to RoleGraph:Similarity:ExplainTerms).")
+            .Resolve(c => c.Source.SharedTerms);
     }
 }

@@ -1,0 +1,18 @@
+using GraphQL.Types;
+using RoleGraph.Api.GraphQL.Nodes;
+using RoleGraph.Core.Algorithms;
+
+namespace RoleGraph.Api.GraphQL.Analysis;
+
+public sealed class CareerStepType : ObjectGraphType<CareerStep>
+{
+    public CareerStepType()
+    {
+        Name = "CareerStep";
+        Description = "One move of a career path: to a similar role, how similar it is, and what the move asks to learn.";
+        Field<NonNullGraphType<RoleType>>("from").Description("The role moved from.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<RoleType>>("to").Description("The role moved to.").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<FloatGraphType>>("score").Description("The similarity of the two roles (as similarRoles scores it): 0..1.").Resolve(c => c.Source.Score);
+        Field<NonNullGraphType<SkillGapType>>("gap").Description("The skill gap of the move: the skills and tools to learn, and what carries over.").Resolve(c => c.Source.Gap);
+    }
+}

@@ -1,0 +1,18 @@
+using GraphQL.Types;
+using RoleGraph.Core.Algorithms.RoleSimilarity;
+
+namespace RoleGraph.Api.GraphQL.Analysis;
+
+public sealed class SharedTermType : ObjectGraphType<SharedTerm>
+{
+    public SharedTermType()
+    {
+        Name = "SharedTerm";
+        Description = "A word both roles' text uses (names, aliases, descriptions, responsibilities) and what it adds to their similarity score.";
+        Field<NonNullGraphType<StringGraphType>>("term").Description("The word's stem, as compared (\"analyz\" for analyze, analyzes, analyzing).").Resolve(c => c.Source.Term);
+        Field<NonNullGraphType<StringGraphType>>("word").Description("The way the taxonomy most often writes the word, for display.").Resolve(c => c.Source.Word);
+        Field<NonNullGraphType<FloatGraphType>>("contribution")
+            .Description("What the word adds to the score: the text facet's share × the product of both roles' TF-IDF weights for it.")
+            .Resolve(c => c.Source.Contribution);
+    }
+}
