@@ -111,10 +111,13 @@ internal sealed class ReadResponseCaching
     private static string Tag(long revision, long epoch, string mediaType, string query, string? operationName, string? variables)
     {
         // Two differently seeded 32-bit hashes make 64 bits; HashCode's per-process seed suits tags that die with the process.
+        // (Their first inputs differ so that their states do; long's own hash would fold ~epoch onto epoch.)
         var low = new HashCode();
         var high = new HashCode();
+        low.Add(0);
+        high.Add(1);
         low.Add(epoch);
-        high.Add(~epoch);
+        high.Add(epoch);
         foreach (var part in (ReadOnlySpan<string?>)[mediaType, query, operationName, variables])
         {
             var bytes = MemoryMarshal.AsBytes((part ?? "").AsSpan());
