@@ -28,6 +28,7 @@ try
     builder.Services.AddSingleton<GraphQLAccess>();
     builder.Services.AddScoped<GraphQLHttpHandler>();
     builder.Services.AddSingleton<ValidatedDocumentCache>();
+    builder.Services.AddRoleGraphHttpCaching(builder.Configuration);
     builder.Services.AddBananaCakePop(builder.Configuration);
     builder.Services.AddHostedService<StartupBanner>();
 

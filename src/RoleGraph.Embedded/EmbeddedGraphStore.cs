@@ -178,6 +178,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         return Task.FromResult(new TaxonomyDocument(state.Sources, state.Graph.Nodes, state.Graph.Links));
     }
 
+    /// <summary>The revision published with the current snapshot; the data file keeps it across restarts.</summary>
+    public ValueTask<long> GetRevisionAsync(CancellationToken cancellationToken) => new(_state.Revision);
+
     public void Dispose()
     {
         _writeLock.Dispose();

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
+using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.Http;
 
@@ -18,9 +19,12 @@ namespace RoleGraph.Api.Http;
 /// RoleGraph's GraphQL-over-HTTP endpoint. POST takes application/json bodies; GET takes the request in the
 /// query string and runs queries only. Request errors (parse, validation, variable coercion) answer 400 under
 /// application/graphql-response+json and 200 under application/json, as the specification asks; a body or query
-/// string that is not a GraphQL request at all answers 400 under both.
+/// string that is not a GraphQL request at all answers 400 under both. Successful GET queries carry an ETag and
+/// answer 304 to a matching If-None-Match (<see cref="ReadResponseCaching"/>); both methods take Apollo's automatic
+/// persisted queries (<see cref="AutomaticPersistedQueries"/>).
 /// </summary>
-public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated, GraphStoreInitializer initializer)
+internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated, GraphStoreInitializer initializer,
+    ReadResponseCaching caching, AutomaticPersistedQueries persisted)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -69,7 +73,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
 
         if (await PrepareAsync(context, request, mediaType, overGet: false) is { } prepared)
         {
-            await ExecuteAsync(context, prepared, mediaType);
+            await ExecuteAsync(context, prepared, mediaType, tag: null);
         }
     }
 
@@ -90,14 +94,16 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         }
 
         GraphQLRequest request;
+        string? variablesText;
         try
         {
             var query = context.Request.Query;
+            variablesText = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? variables : null;
             request = new GraphQLRequest
             {
                 Query = query["query"].FirstOrDefault(),
                 OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
-                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Variables = variablesText is null ? null : serializer.Deserialize<Inputs>(variablesText),
                 Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
             };
         }
@@ -109,7 +115,16 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
 
         if (await PrepareAsync(context, request, mediaType, overGet: true) is { } prepared)
         {
-            await ExecuteAsync(context, prepared, mediaType);
+            // Only a query can be tagged; the tag is computed (and the revision read) before anything runs.
+            var tag = prepared.Operation == OperationType.Query
+                ? await caching.TagAsync(request, variablesText, mediaType, context.RequestAborted)
+                : null;
+            if (tag is not null && caching.TryAnswerNotModified(context, tag))
+            {
+                return;
+            }
+
+            await ExecuteAsync(context, prepared, mediaType, tag);
         }
     }
 
@@ -129,6 +144,13 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
     /// </summary>
     private async Task<PreparedRequest?> PrepareAsync(HttpContext context, GraphQLRequest? request, string mediaType, bool overGet)
     {
+        // A persisted query's hash stands for its text from here on.
+        if (request is not null && persisted.Resolve(request) is { } failure)
+        {
+            await WriteErrorAsync(context, failure.Status, mediaType, failure.Message, failure.Code);
+            return null;
+        }
+
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType, "The request has no query.");
@@ -176,10 +198,10 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
             return null;
         }
 
-        return new PreparedRequest(request, document, cacheable, cached is not null);
+        return new PreparedRequest(request, document, cacheable, cached is not null, selected);
     }
 
-    private async Task ExecuteAsync(HttpContext context, PreparedRequest prepared, string mediaType)
+    private async Task ExecuteAsync(HttpContext context, PreparedRequest prepared, string mediaType, string? tag)
     {
         var request = prepared.Request;
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -206,6 +228,15 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         }
 
         var status = !result.Executed && mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (tag is not null && result.Executed && result.Errors is not { Count: > 0 })
+        {
+            caching.AddHeaders(context.Response, tag);
+        }
+        else if (HttpMethods.IsGet(context.Request.Method))
+        {
+            ReadResponseCaching.ForbidStoring(context.Response);
+        }
+
         await WriteAsync(context, status, mediaType, result);
     }
 
@@ -235,7 +266,7 @@ public sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schem
         return selected?.Operation;
     }
 
-    private sealed record PreparedRequest(GraphQLRequest Request, GraphQLDocument? Document, bool Cacheable, bool Validated);
+    private sealed record PreparedRequest(GraphQLRequest Request, GraphQLDocument? Document, bool Cacheable, bool Validated, OperationType? Operation);
 
     private Task TooLargeAsync(HttpContext context, string mediaType, long maxBytes) =>
         WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, mediaType,

@@ -39,7 +39,7 @@ public static class LimitsServiceCollectionExtensions
         var origins = configuration.GetSection("RoleGraph:Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
         {
-            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "Authorization", "X-Api-Key").WithExposedHeaders("X-Request-Id");
+            policy.WithOrigins(origins).WithMethods("GET", "POST").WithHeaders("Content-Type", "Accept", "Authorization", "X-Api-Key", "If-None-Match").WithExposedHeaders("X-Request-Id", "ETag");
         }));
         return services;
     }

@@ -48,4 +48,11 @@ public interface IGraphStore
 
     /// <summary>The whole graph and the taxonomies it came from.</summary>
     Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The graph's revision: a number that changes with every write that changes the graph and with nothing else, so
+    /// an answer computed at one revision holds while the revision stays. HTTP caching tags read answers with it
+    /// (ETag); it must be cheap (the embedded store reads a field, a database store one small read).
+    /// </summary>
+    ValueTask<long> GetRevisionAsync(CancellationToken cancellationToken);
 }

@@ -34,6 +34,9 @@ public static class ReadCypher
 
     public const string Sources = "MATCH (g:RoleGraphMeta {key: $key}) RETURN g.sources AS sources";
 
+    /// <summary>The revision every write increments (<see cref="WriteCypher.SetMeta"/>); no row before the first write.</summary>
+    public const string Revision = "MATCH (g:RoleGraphMeta {key: $key}) RETURN g.revision AS revision";
+
     /// <summary>Ids and names of one kind: lists filter, sort and page them in process, in the embedded store's order.</summary>
     public static string NamesOfKind(NodeKind kind) => NamesOfKindStatements[(int)kind];
 
@@ -134,6 +137,7 @@ public static class ReadCypher
         yield return new("all nodes", AllNodes);
         yield return new("all links", AllLinks);
         yield return new("sources", Sources);
+        yield return new("revision", Revision);
         yield return new("search candidates", SearchCandidates);
         yield return new("roles with items", RolesWithItems);
         yield return new("all roles with items", AllRolesWithItems);

@@ -255,6 +255,13 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         return new TaxonomyDocument(sources, nodes, TaxonomyWriter.OrderedLinks(links).ToArray());
     }
 
+    /// <summary>The meta node's revision, which every committed write increments in its own transaction; 0 before the first.</summary>
+    public async ValueTask<long> GetRevisionAsync(CancellationToken cancellationToken)
+    {
+        var results = await client.RunAsync([Statement(ReadCypher.Revision, ("key", MetaKey))], cancellationToken);
+        return results[0].Rows.Count == 0 || results[0].Rows[0][0].ValueKind != JsonValueKind.Number ? 0 : results[0].Rows[0][0].GetInt64();
+    }
+
     private delegate Task<IReadOnlyList<CypherResult>> StatementRunner(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken);
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class ErrorShapeTests : IClassFixture<ErrorShapeTests.Service>
     [
         "BAD_USER_INPUT", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "INVALID_OPERATION_NAME", "BAD_REQUEST", "NOT_FOUND",
         "UNAUTHENTICATED", "FORBIDDEN", "INTERNAL",
+        "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_HASH_MISMATCH", "PERSISTED_QUERY_NOT_SUPPORTED",
     ];
 
     private readonly RoleGraphApiFactory _app;

@@ -29,4 +29,6 @@ public class DelegatingGraphStore : IGraphStore
     public virtual Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken) => Inner.ApplyAsync(edit, dryRun, cancellationToken);
 
     public virtual Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken) => Inner.ExportAsync(cancellationToken);
+
+    public virtual ValueTask<long> GetRevisionAsync(CancellationToken cancellationToken) => Inner.GetRevisionAsync(cancellationToken);
 }

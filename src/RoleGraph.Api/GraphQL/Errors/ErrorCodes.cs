@@ -38,4 +38,15 @@ public static class ErrorCodes
 
     /// <summary>Something failed inside the server; the message says no more outside Development.</summary>
     public const string Internal = "INTERNAL";
+
+    // ---- Automatic persisted queries (Http/AutomaticPersistedQueries.cs) ----------------------------------------
+
+    /// <summary>The request names a persisted query by a hash the server does not hold (HTTP 200, as Apollo's clients expect): send the query with the hash.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>The request's sha256Hash is not the SHA-256 of its query; nothing is run or kept.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>Persisted queries are switched off on this server (RoleGraph:Http:PersistedQueries): send the query itself.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
 }

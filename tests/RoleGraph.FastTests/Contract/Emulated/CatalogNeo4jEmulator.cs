@@ -351,6 +351,12 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
             return Result(["sources"], g.WithLabel(CypherNames.MetaLabel).Where(n => Equals(n["key"], key) && key is not null).Select(n => new[] { n["sources"] }));
         });
 
+        Add(ReadCypher.Revision, (g, p) =>
+        {
+            var key = Parameter(p, "key");
+            return Result(["revision"], g.WithLabel(CypherNames.MetaLabel).Where(n => Equals(n["key"], key) && key is not null).Select(n => new[] { n["revision"] }));
+        });
+
         foreach (var relation in Enum.GetValues<RelationKind>())
         {
             var type = CypherNames.Type(relation);
