@@ -374,14 +374,30 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     }
 
     /// <summary>
-    /// Every role with its items: a read of most of the graph on a large taxonomy, made per query (the embedded
-    /// store answers from memory; caching this by the graph's revision is the next step for Neo4j).
+    /// Every role with its items: most of the graph on a large taxonomy, so it is kept and read again only when the
+    /// graph's revision has moved; the similarity index built over it is kept with it (it is keyed by the snapshot).
+    /// The revision and the content are read in one request, the revision first: a write between them can only make
+    /// the kept revision older than its content, which costs a read, never a stale answer.
     /// </summary>
     private async Task<GraphSnapshot> RoleContentAsync(CancellationToken cancellationToken)
     {
-        var results = await client.RunAsync([new CypherStatement(ReadCypher.AllRolesWithItems)], cancellationToken);
-        return RolesWithItems(results[0]);
+        var kept = _roleContent;
+        if (kept is not null && kept.Revision == await GetRevisionAsync(cancellationToken))
+        {
+            return kept.Graph;
+        }
+
+        var results = await client.RunAsync(
+            [Statement(ReadCypher.Revision, ("key", MetaKey)), new CypherStatement(ReadCypher.AllRolesWithItems)], cancellationToken);
+        var revision = results[0].Rows.Count == 0 || results[0].Rows[0][0].ValueKind != JsonValueKind.Number ? 0 : results[0].Rows[0][0].GetInt64();
+        var graph = RolesWithItems(results[1]);
+        _roleContent = new KeptGraph(revision, graph);
+        return graph;
     }
+
+    private sealed record KeptGraph(long Revision, GraphSnapshot Graph);
+
+    private volatile KeptGraph? _roleContent;
 
     private static GraphSnapshot RolesWithItems(CypherResult result)
     {
