@@ -9,6 +9,7 @@
 # and the load average. Loopback only; every run is bounded; servers and the hog are stopped on exit.
 #
 #   bash bench/http/run.sh                 quick: 3 rounds × 4 s per query and server, hog 1 round: ~4 min
+#                                          measuring (6.5 min with the build and npm ci at load average ~20)
 #   bash bench/http/run.sh --full          5 rounds × 10 s, hog 3 rounds: ~17 min
 #   options: --rounds N --seconds S --hog-rounds N (0: no hog phase) --only role-onet,search-python
 #            --variant NAME:VAR=VALUE[,VAR=VALUE]   one more RoleGraph server with these environment variables
