@@ -40,9 +40,10 @@ public static class StoreServiceCollectionExtensions
 
         services.AddOptions<SimilarityOptions>().Bind(configuration.GetSection("RoleGraph:Similarity")).Validate(Valid, "RoleGraph:Similarity: weights are finite numbers of 0 or more, explanation sizes 0 or more.").ValidateOnStart();
         services.AddSingleton(provider => new RoleSimilarityIndexCache(provider.GetRequiredService<IOptions<SimilarityOptions>>().Value));
-        var careerPaths = configuration.GetSection("RoleGraph:CareerPaths").Get<CareerPathOptions>() ?? CareerPathOptions.Default;
         services.AddSingleton(provider => new GraphQueryService(
-            provider.GetRequiredService<IGraphStore>(), provider.GetRequiredService<RoleSimilarityIndexCache>(), careerPaths));
+            provider.GetRequiredService<IGraphStore>(),
+            provider.GetRequiredService<RoleSimilarityIndexCache>(),
+            provider.GetRequiredService<IConfiguration>().GetSection("RoleGraph:CareerPaths").Get<CareerPathOptions>() ?? CareerPathOptions.Default));
 
         // One instance, run by the host before it listens and callable by the command-line verbs.
         services.AddSingleton<GraphStoreInitializer>();
