@@ -7,10 +7,10 @@ public sealed class SimilarRolesTests(RoleGraphApiFactory app) : IClassFixture<R
     // The seed's two roles: what both hold is held by every role, so shared tools and words weigh nothing and the
     // score is the skills facet alone: its share (weight 1 of 1 + 1 + 2, all three facets present in both) times the
     // cosine of the importance × level vectors. Machine Learning Engineer: programming 1, python .6, java .6, c .6,
-    // ML frameworks .8, cloud .7, data and algorithms 1 (norm² 4.61); Data Scientist: statistics 1, visualization 1,
+    // ML frameworks .8, cloud .7, data and algorithms 1 (norm² 4.21); Data Scientist: statistics 1, visualization 1,
     // programming 1, python .6, r .6, data analysis .6, mining .6, A/B .6, stakeholders .6, data and algorithms 1
     // (norm² 6.16); dot 1 + .36 + 1 = 2.36.
-    private static readonly double Expected = 0.25 * 2.36 / Math.Sqrt(4.61 * 6.16);
+    private static readonly double Expected = 0.25 * 2.36 / Math.Sqrt(4.21 * 6.16);
 
     [Fact]
     public async Task Similar_roles_are_scored_by_their_content_with_the_reasons()
@@ -29,8 +29,8 @@ public sealed class SimilarRolesTests(RoleGraphApiFactory app) : IClassFixture<R
         Assert.Equal((0.25, Expected), ((double)skills["share"]!, (double)skills["contribution"]!));
         // Each shared skill adds share × its two normalized weights: programming and data and algorithms 1 × 1, python .6 × .6.
         var items = similar["sharedItems"]!.AsArray().ToDictionary(i => (string)i!["node"]!["id"]!, i => (double)i!["contribution"]!);
-        Assert.Equal(0.25 / Math.Sqrt(4.61 * 6.16), items["programming"], 12);
-        Assert.Equal(0.25 * 0.36 / Math.Sqrt(4.61 * 6.16), items["python"], 12);
+        Assert.Equal(0.25 / Math.Sqrt(4.21 * 6.16), items["programming"], 12);
+        Assert.Equal(0.25 * 0.36 / Math.Sqrt(4.21 * 6.16), items["python"], 12);
         Assert.Empty(similar["sharedTerms"]!.AsArray());
 
         var fromRole = Assert.Single(data["role"]!["similar"]!.AsArray());
