@@ -1,7 +1,6 @@
 using RoleGraph.Core.Services;
 using Microsoft.Extensions.Options;
 using RoleGraph.Embedded;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Neo4j;
 using RoleGraph.Neo4j.Client;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Taxonomy;
 
 using RoleGraph.Tests.Infrastructure;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Algorithms;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Embedded;
 using RoleGraph.Neo4j.Client;
 using RoleGraph.Neo4j.Cypher;
 using RoleGraph.Neo4j.Store;
