@@ -2,9 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Taxonomy;
 using RoleGraph.Embedded;
-using RoleGraph.Tests.Taxonomy;
-
 using RoleGraph.Tests.Infrastructure;
+using RoleGraph.Tests.Taxonomy;
 
 namespace RoleGraph.Tests.Embedded;
 
