@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
-using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
+using RoleGraph.Importing.Onet;
 
 namespace RoleGraph.Benchmarks;
 

@@ -56,7 +56,7 @@ public static class HttpLoad
         {
             var first = queries[0].Body;
             var deadline = DateTime.UtcNow.AddSeconds(120);
-            while (await Send(http, first) is not null)
+            while (await SendAsync(http, first) is not null)
             {
                 if (server.HasExited || DateTime.UtcNow > deadline)
                 {
@@ -70,12 +70,12 @@ public static class HttpLoad
             Console.WriteLine($"http {dataset}: service started and answered role-with-skills in {startup:N0} ms ({data.Nodes:N0} nodes, {data.Links:N0} links)");
 
             // Warm-up: every operation, so the JIT's tiers and the caches settle before anything is timed.
-            await Drive(http, queries.Select(q => q.Body).ToArray(), clients, TimeSpan.FromSeconds(Math.Min(5, Math.Max(2, seconds))), server);
+            await DriveAsync(http, queries.Select(q => q.Body).ToArray(), clients, TimeSpan.FromSeconds(Math.Min(5, Math.Max(2, seconds))), server);
 
             var results = new List<OperationResult>();
             foreach (var (operation, body) in timed)
             {
-                var result = await Drive(http, [body], clients, TimeSpan.FromSeconds(seconds), server);
+                var result = await DriveAsync(http, [body], clients, TimeSpan.FromSeconds(seconds), server);
                 results.Add(result with { Operation = operation });
                 Console.WriteLine($"  {operation,-15} {result.RequestsPerSecond,8:N0} req/s  p50 {result.P50Ms,7:N2} ms  p90 {result.P90Ms,7:N2} ms  p99 {result.P99Ms,7:N2} ms  max {result.MaxMs,7:N1} ms  server CPU {result.ServerCpuUsPerRequest,6:N0} µs/req  errors {result.Errors}");
             }
@@ -123,7 +123,7 @@ public static class HttpLoad
         return list.Select(q => (q.Item1, JsonSerializer.SerializeToUtf8Bytes(new { query = q.Item2 }))).ToList();
     }
 
-    private static async Task<OperationResult> Drive(HttpClient http, byte[][] bodies, int clients, TimeSpan duration, Process server)
+    private static async Task<OperationResult> DriveAsync(HttpClient http, byte[][] bodies, int clients, TimeSpan duration, Process server)
     {
         var cpuBefore = CpuTime(server.Id);
         var clock = Stopwatch.StartNew();
@@ -136,7 +136,7 @@ public static class HttpLoad
             for (var i = client; Stopwatch.GetTimestamp() < deadline; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                var error = await Send(http, bodies[i % bodies.Length]);
+                var error = await SendAsync(http, bodies[i % bodies.Length]);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (error is not null)
                 {
@@ -161,7 +161,7 @@ public static class HttpLoad
     }
 
     /// <returns>null when the request succeeded, else what went wrong.</returns>
-    private static async Task<string?> Send(HttpClient http, byte[] body)
+    private static async Task<string?> SendAsync(HttpClient http, byte[] body)
     {
         try
         {

@@ -1,12 +1,11 @@
-using RoleGraph.Core.Services;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Queries;
+using RoleGraph.Core.Services;
 using RoleGraph.Core.Store;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Benchmarks;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Benchmarks;
 

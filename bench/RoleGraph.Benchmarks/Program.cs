@@ -8,15 +8,15 @@ using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Filters;
-using Perfolizer.Horology;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 using RoleGraph.Benchmarks;
 
-const string Usage = """
+const string usage = """
     RoleGraph benchmarks (run from the repository, Release):
       dotnet run -c Release --project bench/RoleGraph.Benchmarks -- [all] [--quick]   queries, load, memory, then charts
       ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
@@ -42,7 +42,7 @@ bool Flag(string name) => args.Contains(name);
 
 if (Flag("--help") || Flag("-h"))
 {
-    Console.WriteLine(Usage);
+    Console.WriteLine(usage);
     return 0;
 }
 
@@ -95,7 +95,7 @@ switch (mode)
             int.Parse(Option("--clients") ?? "8", System.Globalization.CultureInfo.InvariantCulture), build: !Flag("--no-build"),
             only: Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     default:
-        Console.Error.WriteLine(Usage);
+        Console.Error.WriteLine(usage);
         return 2;
 }
 

@@ -1,11 +1,11 @@
-using RoleGraph.Core.Services;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
+using RoleGraph.Core.Services;
 using RoleGraph.Core.Store;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Benchmarks;
 

@@ -21,16 +21,14 @@ try
     // (Its other messages at this level are about background services, and RoleGraph runs none.)
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-    builder.Services.AddRoleGraphStore(builder.Configuration);
-    builder.Services.AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment());
-    builder.Services.AddRoleGraphLimits(builder.Configuration);
-    builder.Services.AddRoleGraphSecurity(builder.Configuration);
-    builder.Services.AddSingleton<GraphQLAccess>();
-    builder.Services.AddScoped<GraphQLHttpHandler>();
-    builder.Services.AddSingleton<ValidatedDocumentCache>();
-    builder.Services.AddRoleGraphHttpCaching(builder.Configuration);
-    builder.Services.AddBananaCakePop(builder.Configuration);
-    builder.Services.AddHostedService<StartupBanner>();
+    builder.Services
+        .AddRoleGraphStore(builder.Configuration)
+        .AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment())
+        .AddRoleGraphLimits(builder.Configuration)
+        .AddRoleGraphSecurity(builder.Configuration)
+        .AddRoleGraphHttp(builder.Configuration)
+        .AddBananaCakePop(builder.Configuration)
+        .AddRoleGraphStartupBanner();
 
     var app = builder.Build();
 
@@ -39,8 +37,7 @@ try
     app.UseRateLimiter();
     app.UseBananaCakePop("/graphql");
     app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
-    app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-    app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync });
+    app.MapRoleGraphHealthChecks();
 
     await app.RunAsync();
     return ExitCodes.Ok;

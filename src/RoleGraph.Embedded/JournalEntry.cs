@@ -3,7 +3,7 @@ using RoleGraph.Core.Taxonomy;
 namespace RoleGraph.Embedded;
 
 /// <summary>One acknowledged change set, as a line of the journal. Deleted links carry only from, to and relation.</summary>
-public sealed class JournalEntry
+internal sealed class JournalEntry
 {
     public long Revision { get; set; }
 

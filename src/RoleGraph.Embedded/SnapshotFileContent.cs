@@ -6,7 +6,7 @@ namespace RoleGraph.Embedded;
 /// The snapshot part of the embedded store's data file: the whole graph in the taxonomy format's node and link
 /// shapes, the taxonomies it came from, and the journal revision it includes.
 /// </summary>
-public sealed class SnapshotFileContent
+internal sealed class SnapshotFileContent
 {
     public const int CurrentFormatVersion = 1;
 

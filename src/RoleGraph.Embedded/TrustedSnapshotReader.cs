@@ -1,4 +1,3 @@
-using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
 

@@ -1,13 +1,12 @@
-using RoleGraph.Api.GraphQL.Errors;
-using RoleGraph.Importing.Taxonomy;
-using RoleGraph.Api.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL;
+using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Core.Editing;
-using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Importing.Onet;
+using RoleGraph.Importing.Taxonomy;
 
 namespace RoleGraph.Api.Cli;
 

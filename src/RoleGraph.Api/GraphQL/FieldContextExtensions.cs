@@ -1,7 +1,6 @@
 using RoleGraph.Core.Services;
 using GraphQL;
 using RoleGraph.Api.GraphQL.Loading;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL;

@@ -1,10 +1,10 @@
-using RoleGraph.Api.GraphQL.Errors;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Api.Hosting;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Algorithms.RoleSimilarity;
 using RoleGraph.Embedded;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 using RoleGraph.Neo4j;
 using RoleGraph.Neo4j.Client;

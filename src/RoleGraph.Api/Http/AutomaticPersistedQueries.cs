@@ -100,7 +100,7 @@ internal sealed class AutomaticPersistedQueries(IOptions<HttpCachingOptions> opt
         var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         try
         {
-            Span<byte> utf8 = rented ?? stackalloc byte[1024];
+            var utf8 = (Span<byte>)(rented ?? stackalloc byte[1024]);
             var written = Encoding.UTF8.GetBytes(query, utf8);
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(utf8[..written], digest);

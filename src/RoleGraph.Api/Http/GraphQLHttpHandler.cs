@@ -4,14 +4,13 @@ using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.Hosting;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
-using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.Http;
 

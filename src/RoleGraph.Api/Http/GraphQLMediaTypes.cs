@@ -26,7 +26,7 @@ public static class GraphQLMediaTypes
         {
             var quality = candidate.Quality ?? 1.0;
             var type = candidate.MediaType.Value;
-            string? offer = type switch
+            var offer = type switch
             {
                 GraphQLResponseJson => GraphQLResponseJson,
                 Json or "application/*" or "*/*" => Json,

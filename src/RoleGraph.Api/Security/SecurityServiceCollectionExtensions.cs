@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace RoleGraph.Api.Security;
@@ -12,7 +12,7 @@ public static class SecurityServiceCollectionExtensions
 
     /// <summary>
     /// API keys and JWT bearer tokens behind one scheme: a request with X-Api-Key is judged by its key, one with
-    /// "Authorization: Bearer" by its token.
+    /// "Authorization: Bearer" by its token; <see cref="GraphQLAccess"/> applies it to each GraphQL request.
     /// </summary>
     public static IServiceCollection AddRoleGraphSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,6 +52,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         services.AddAuthorization();
+        services.AddSingleton<GraphQLAccess>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Model;
 

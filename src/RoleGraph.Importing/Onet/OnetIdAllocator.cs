@@ -10,7 +10,7 @@ namespace RoleGraph.Importing.Onet;
 /// </summary>
 internal sealed class OnetIdAllocator(Func<string, NodeKind?> existingKind, int capacity)
 {
-    private readonly HashSet<string> taken = new(capacity, StringComparer.Ordinal);
+    private readonly HashSet<string> _taken = new(capacity, StringComparer.Ordinal);
 
     public string Allocate(NodeKind kind, string slug, string qualifier)
     {
@@ -38,7 +38,7 @@ internal sealed class OnetIdAllocator(Func<string, NodeKind?> existingKind, int 
 
     private bool TryTake(string id, NodeKind kind)
     {
-        if (taken.Contains(id))
+        if (_taken.Contains(id))
         {
             return false;
         }
@@ -49,7 +49,7 @@ internal sealed class OnetIdAllocator(Func<string, NodeKind?> existingKind, int 
             return false;
         }
 
-        taken.Add(id);
+        _taken.Add(id);
         return true;
     }
 }

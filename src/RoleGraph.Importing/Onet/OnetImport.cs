@@ -14,21 +14,21 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
     private const int TaskIdWords = 5;
     private const int TaskIdLength = 40;
 
-    private readonly Dictionary<string, (string Name, string Description)> contentModel = new(StringComparer.Ordinal);
-    private readonly List<Occupation> occupations = new(1100);
-    private readonly Dictionary<string, Occupation> occupationsByCode = new(1100, StringComparer.Ordinal);
-    private readonly Dictionary<string, Element> skillElements = new(64, StringComparer.Ordinal);
-    private readonly Dictionary<string, Element> knowledgeElements = new(64, StringComparer.Ordinal);
-    private readonly Dictionary<string, Category> contentCategories = new(32, StringComparer.Ordinal);
-    private readonly Dictionary<(UnspscLevel, string), Category> unspscCategories = new(6000);
-    private readonly Dictionary<string, Tool> toolsBySlug = new(30_000, StringComparer.Ordinal);
-    private readonly Dictionary<string, Tool> toolsByName = new(30_000, StringComparer.Ordinal);
-    private readonly Dictionary<string, Responsibility> tasks = new(20_000, StringComparer.Ordinal);
-    private readonly List<PendingLink> links = new(200_000);
-    private readonly HashSet<(Entity, Entity, RelationKind)> linkKeys = new(200_000);
+    private readonly Dictionary<string, (string Name, string Description)> _contentModel = new(StringComparer.Ordinal);
+    private readonly List<Occupation> _occupations = new(1100);
+    private readonly Dictionary<string, Occupation> _occupationsByCode = new(1100, StringComparer.Ordinal);
+    private readonly Dictionary<string, Element> _skillElements = new(64, StringComparer.Ordinal);
+    private readonly Dictionary<string, Element> _knowledgeElements = new(64, StringComparer.Ordinal);
+    private readonly Dictionary<string, Category> _contentCategories = new(32, StringComparer.Ordinal);
+    private readonly Dictionary<(UnspscLevel, string), Category> _unspscCategories = new(6000);
+    private readonly Dictionary<string, Tool> _toolsBySlug = new(30_000, StringComparer.Ordinal);
+    private readonly Dictionary<string, Tool> _toolsByName = new(30_000, StringComparer.Ordinal);
+    private readonly Dictionary<string, Responsibility> _tasks = new(20_000, StringComparer.Ordinal);
+    private readonly List<PendingLink> _links = new(200_000);
+    private readonly HashSet<(Entity, Entity, RelationKind)> _linkKeys = new(200_000);
 
-    private (double Min, double Max) importanceScale;
-    private (double Min, double Max) levelScale;
+    private (double Min, double Max) _importanceScale;
+    private (double Min, double Max) _levelScale;
 
     private enum UnspscLevel
     {
@@ -45,8 +45,8 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
         ReadOccupations();
         ApplyFilter();
         ReadAlternateTitles();
-        ReadRatings(OnetReader.SkillsFile, skillElements);
-        ReadRatings(OnetReader.KnowledgeFile, knowledgeElements);
+        ReadRatings(OnetReader.SkillsFile, _skillElements);
+        ReadRatings(OnetReader.KnowledgeFile, _knowledgeElements);
         ReadUnspsc();
         ReadTools(OnetReader.TechnologySkillsFile, technology: true);
         ReadTools(OnetReader.ToolsUsedFile, technology: false);
@@ -86,8 +86,8 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             }
         }
 
-        importanceScale = im ?? throw new InvalidDataException($"{table.FileName}: no row for the IM (Importance) scale.");
-        levelScale = lv ?? throw new InvalidDataException($"{table.FileName}: no row for the LV (Level) scale.");
+        _importanceScale = im ?? throw new InvalidDataException($"{table.FileName}: no row for the IM (Importance) scale.");
+        _levelScale = lv ?? throw new InvalidDataException($"{table.FileName}: no row for the LV (Level) scale.");
     }
 
     private void ReadContentModel()
@@ -96,7 +96,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
         int id = table.Column("Element ID"), name = table.Column("Element Name"), description = table.Column("Description");
         while (table.Read())
         {
-            contentModel.TryAdd(table.Text(id), (table.Text(name), table.Text(description)));
+            _contentModel.TryAdd(table.Text(id), (table.Text(name), table.Text(description)));
         }
     }
 
@@ -112,12 +112,12 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 throw table.Error("an occupation needs a code and a title.");
             }
 
-            if (!occupationsByCode.TryAdd(occupation.Code, occupation))
+            if (!_occupationsByCode.TryAdd(occupation.Code, occupation))
             {
                 throw table.Error($"the O*NET-SOC code {occupation.Code} appears twice.");
             }
 
-            occupations.Add(occupation);
+            _occupations.Add(occupation);
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             return;
         }
 
-        var unknown = kept.Where(c => !occupationsByCode.ContainsKey(c)).Order(StringComparer.Ordinal).ToArray();
+        var unknown = kept.Where(c => !_occupationsByCode.ContainsKey(c)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0)
         {
             throw new ArgumentException(
@@ -136,7 +136,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 nameof(options));
         }
 
-        foreach (var occupation in occupations)
+        foreach (var occupation in _occupations)
         {
             occupation.Kept = kept.Contains(occupation.Code);
         }
@@ -145,7 +145,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
     /// <summary>The occupation a row names; an error for a code Occupation Data lacks.</summary>
     private Occupation OccupationOf(OnetTable table, int column)
     {
-        var lookup = occupationsByCode.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _occupationsByCode.GetAlternateLookup<ReadOnlySpan<char>>();
         var code = table.Span(column);
         return lookup.TryGetValue(code, out var occupation)
             ? occupation
@@ -191,7 +191,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 }
 
                 // Name and description from the content model; an element it lacks keeps the row's name and no category.
-                var known = contentModel.TryGetValue(id, out var reference);
+                var known = _contentModel.TryGetValue(id, out var reference);
                 var name = known && reference.Name.Length > 0 ? reference.Name : table.Text(elementName);
                 var description = known && reference.Description.Length > 0 ? reference.Description : null;
                 element = new Element(id, name.Length == 0 ? id : name, description, ContentCategory(Parent(id)));
@@ -237,8 +237,8 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 continue;
             }
 
-            double? level = rating.Level is { } lv && !rating.LevelSuppressed ? Scale(lv, levelScale) : null;
-            AddLink(occupation, element, RelationKind.Requires, Scale(im, importanceScale), level);
+            double? level = rating.Level is { } lv && !rating.LevelSuppressed ? Scale(lv, _levelScale) : null;
+            AddLink(occupation, element, RelationKind.Requires, Scale(im, _importanceScale), level);
         }
     }
 
@@ -254,12 +254,12 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
     /// <summary>The category of a content-model element (and those above it), where the reference has it.</summary>
     private Category? ContentCategory(string? elementId)
     {
-        if (elementId is null || !contentModel.TryGetValue(elementId, out var reference))
+        if (elementId is null || !_contentModel.TryGetValue(elementId, out var reference))
         {
             return null;
         }
 
-        if (!contentCategories.TryGetValue(elementId, out var category))
+        if (!_contentCategories.TryGetValue(elementId, out var category))
         {
             category = new Category(
                 elementId,
@@ -268,7 +268,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 "onetElementId",
                 null,
                 ContentCategory(Parent(elementId)));
-            contentCategories.Add(elementId, category);
+            _contentCategories.Add(elementId, category);
         }
 
         return category;
@@ -279,7 +279,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
         var table = Open(file);
         int code = table.Column("O*NET-SOC Code"), example = table.Column("Example"), commodityCode = table.Column("Commodity Code"), commodityTitle = table.Column("Commodity Title");
         int hot = technology ? table.Column("Hot Technology") : -1, inDemand = technology ? table.Column("In Demand") : -1;
-        var nameLookup = toolsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var nameLookup = _toolsByName.GetAlternateLookup<ReadOnlySpan<char>>();
         while (table.Read())
         {
             var occupation = OccupationOf(table, code);
@@ -293,20 +293,20 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             {
                 var nameText = name.ToString();
                 var slug = OnetSlug.Of(nameText);
-                if (!toolsBySlug.TryGetValue(slug, out tool))
+                if (!_toolsBySlug.TryGetValue(slug, out tool))
                 {
                     tool = new Tool(slug);
-                    toolsBySlug.Add(slug, tool);
+                    _toolsBySlug.Add(slug, tool);
                 }
 
-                toolsByName.Add(nameText, tool);
+                _toolsByName.Add(nameText, tool);
             }
 
             tool.CountSpelling(name);
 
             Category? commodity = null;
             var commodityId = table.Text(commodityCode);
-            if (commodityId.Length > 0 && !unspscCategories.TryGetValue((UnspscLevel.Commodity, commodityId), out commodity))
+            if (commodityId.Length > 0 && !_unspscCategories.TryGetValue((UnspscLevel.Commodity, commodityId), out commodity))
             {
                 // A commodity UNSPSC Reference lacks: a category of its own, without parents.
                 var title = table.Text(commodityTitle);
@@ -338,14 +338,14 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
     private Category UnspscCategory(UnspscLevel level, string code, string title, Category? parent)
     {
-        if (unspscCategories.TryGetValue((level, code), out var category))
+        if (_unspscCategories.TryGetValue((level, code), out var category))
         {
             category.Parent ??= parent;
             return category;
         }
 
         category = new Category(code, title, null, "unspscCode", level.ToString(), parent);
-        unspscCategories.Add((level, code), category);
+        _unspscCategories.Add((level, code), category);
         return category;
     }
 
@@ -389,7 +389,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
                 throw table.Error("the Task ID is empty.");
             }
 
-            if (!tasks.TryGetValue(id, out var task))
+            if (!_tasks.TryGetValue(id, out var task))
             {
                 var text = table.Text(statement);
                 if (text.Length == 0)
@@ -399,7 +399,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
                 var taskType = table.Text(type);
                 task = new Responsibility(id, text, taskType.Length == 0 ? null : taskType);
-                tasks.Add(id, task);
+                _tasks.Add(id, task);
             }
 
             if (occupation.Kept)
@@ -411,9 +411,9 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
     private void AddLink(Entity from, Entity to, RelationKind relation, double? importance = null, double? level = null)
     {
-        if (linkKeys.Add((from, to, relation)))
+        if (_linkKeys.Add((from, to, relation)))
         {
-            links.Add(new PendingLink(from, to, relation, importance, level));
+            _links.Add(new PendingLink(from, to, relation, importance, level));
             from.Used = true;
             to.Used = true;
         }
@@ -423,41 +423,41 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
     private void AllocateIds()
     {
-        var count = occupations.Count + skillElements.Count + knowledgeElements.Count + toolsBySlug.Count
-            + contentCategories.Count + unspscCategories.Count + tasks.Count;
+        var count = _occupations.Count + _skillElements.Count + _knowledgeElements.Count + _toolsBySlug.Count
+            + _contentCategories.Count + _unspscCategories.Count + _tasks.Count;
         var ids = new OnetIdAllocator(existingKind, count);
 
-        foreach (var occupation in occupations.OrderBy(o => o.Code, StringComparer.Ordinal))
+        foreach (var occupation in _occupations.OrderBy(o => o.Code, StringComparer.Ordinal))
         {
             occupation.Id = ids.Allocate(NodeKind.Role, OnetSlug.Of(occupation.Title), "role");
         }
 
-        foreach (var element in skillElements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal))
+        foreach (var element in _skillElements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal))
         {
             element.Id = ids.Allocate(NodeKind.Skill, OnetSlug.Of(element.Name), "skill");
         }
 
-        foreach (var element in knowledgeElements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal))
+        foreach (var element in _knowledgeElements.Values.OrderBy(e => e.ElementId, StringComparer.Ordinal))
         {
             element.Id = ids.Allocate(NodeKind.Skill, OnetSlug.Of(element.Name), "knowledge");
         }
 
-        foreach (var tool in toolsBySlug.Values.OrderBy(t => t.Slug, StringComparer.Ordinal))
+        foreach (var tool in _toolsBySlug.Values.OrderBy(t => t.Slug, StringComparer.Ordinal))
         {
             tool.Id = ids.Allocate(NodeKind.Tool, tool.Slug, "tool");
         }
 
-        foreach (var category in contentCategories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value))
+        foreach (var category in _contentCategories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value))
         {
             category.Id = ids.Allocate(NodeKind.Category, OnetSlug.Of(category.Name), "category");
         }
 
-        foreach (var category in unspscCategories.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2, StringComparer.Ordinal).Select(c => c.Value))
+        foreach (var category in _unspscCategories.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2, StringComparer.Ordinal).Select(c => c.Value))
         {
             category.Id = ids.Allocate(NodeKind.Category, OnetSlug.Of(category.Name), "category");
         }
 
-        foreach (var task in tasks.Values.OrderBy(t => t.TaskId.Length).ThenBy(t => t.TaskId, StringComparer.Ordinal))
+        foreach (var task in _tasks.Values.OrderBy(t => t.TaskId.Length).ThenBy(t => t.TaskId, StringComparer.Ordinal))
         {
             var words = OnetSlug.FirstWords(OnetSlug.Of(task.Statement), TaskIdWords, TaskIdLength);
             var slug = OnetSlug.Of(task.TaskId);
@@ -469,7 +469,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
     private TaxonomyFile Emit()
     {
-        foreach (var element in skillElements.Values.Concat(knowledgeElements.Values))
+        foreach (var element in _skillElements.Values.Concat(_knowledgeElements.Values))
         {
             if (element.Used && element.Category is { } category)
             {
@@ -478,7 +478,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
         }
 
         // Categories reached by a used skill or tool bring their ancestors along.
-        foreach (var category in contentCategories.Values.Concat(unspscCategories.Values).Where(c => c.Used).ToArray())
+        foreach (var category in _contentCategories.Values.Concat(_unspscCategories.Values).Where(c => c.Used).ToArray())
         {
             for (var child = category; child.Parent is { } parent; child = parent)
             {
@@ -486,18 +486,18 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             }
         }
 
-        var nodes = new List<TaxonomyFileNode>(links.Count / 3);
-        foreach (var occupation in occupations.Where(o => o.Kept))
+        var nodes = new List<TaxonomyFileNode>(_links.Count / 3);
+        foreach (var occupation in _occupations.Where(o => o.Kept))
         {
             nodes.Add(Node(occupation, NodeKind.Role, occupation.Title, occupation.Description, Aliases(occupation), new() { ["onetSocCode"] = occupation.Code }));
         }
 
-        foreach (var element in skillElements.Values.Concat(knowledgeElements.Values).Where(e => e.Used))
+        foreach (var element in _skillElements.Values.Concat(_knowledgeElements.Values).Where(e => e.Used))
         {
             nodes.Add(Node(element, NodeKind.Skill, element.Name, element.Description, null, new() { ["onetElementId"] = element.ElementId }));
         }
 
-        foreach (var tool in toolsBySlug.Values.Where(t => t.Used))
+        foreach (var tool in _toolsBySlug.Values.Where(t => t.Used))
         {
             var properties = new Dictionary<string, string>(StringComparer.Ordinal);
             if (tool.Technology)
@@ -514,7 +514,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             nodes.Add(Node(tool, NodeKind.Tool, name, null, others, properties));
         }
 
-        foreach (var task in tasks.Values.Where(t => t.Used))
+        foreach (var task in _tasks.Values.Where(t => t.Used))
         {
             var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["onetTaskId"] = task.TaskId };
             if (task.TaskType is not null)
@@ -525,7 +525,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
             nodes.Add(Node(task, NodeKind.Responsibility, task.Statement, null, null, properties));
         }
 
-        foreach (var category in contentCategories.Values.Concat(unspscCategories.Values).Where(c => c.Used))
+        foreach (var category in _contentCategories.Values.Concat(_unspscCategories.Values).Where(c => c.Used))
         {
             var properties = new Dictionary<string, string>(StringComparer.Ordinal) { [category.CodeProperty] = category.Code };
             if (category.Level is not null)
@@ -538,7 +538,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
         nodes.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
-        var sorted = links.ToArray();
+        var sorted = _links.ToArray();
         Array.Sort(sorted, static (a, b) =>
         {
             var byFrom = string.CompareOrdinal(a.From.Id, b.From.Id);
@@ -656,7 +656,7 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
     private sealed class Tool(string slug) : Entity
     {
-        private readonly Dictionary<string, int> spellings = new(1, StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _spellings = new(1, StringComparer.Ordinal);
 
         public string Slug { get; } = slug;
         public bool Technology { get; set; }
@@ -665,14 +665,14 @@ internal sealed class OnetImport(string directory, OnetImportOptions options, Fu
 
         public void CountSpelling(ReadOnlySpan<char> name)
         {
-            var lookup = spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+            var lookup = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
             lookup[name] = lookup.TryGetValue(name, out var n) ? n + 1 : 1;
         }
 
         /// <summary>The most frequent spelling (ties: ordinal first) and the others as aliases.</summary>
         public (string Name, List<string>? Others) Spellings()
         {
-            var ordered = spellings.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+            var ordered = _spellings.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
             return (ordered[0], ordered.Count > 1 ? ordered.GetRange(1, ordered.Count - 1) : null);
         }
     }

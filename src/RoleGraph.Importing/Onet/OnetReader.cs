@@ -70,7 +70,7 @@ namespace RoleGraph.Importing.Onet;
 /// every alias is one more way to be found, not a cost to a query. An earlier cap of 50 (one occupation has 2,750
 /// titles) only made the data file smaller, and hid those names from search.</para>
 /// </remarks>
-public static class OnetReader
+internal static class OnetReader
 {
     public const string OccupationDataFile = "Occupation Data.txt";
     public const string AlternateTitlesFile = "Alternate Titles.txt";

@@ -13,19 +13,19 @@ internal sealed class OnetTable
 {
     private const int ProgressEvery = 4096;
 
-    private readonly string text;
-    private readonly Dictionary<string, int> columns;
-    private readonly int[] starts;
-    private readonly int[] lengths;
-    private readonly IProgress<OnetProgress>? progress;
-    private int position;
-    private int lastLineStart;
+    private readonly string _text;
+    private readonly Dictionary<string, int> _columns;
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private readonly IProgress<OnetProgress>? _progress;
+    private int _position;
+    private int _lastLineStart;
 
     private OnetTable(string fileName, string text, IProgress<OnetProgress>? progress)
     {
         FileName = fileName;
-        this.text = text;
-        this.progress = progress;
+        _text = text;
+        _progress = progress;
         RowCount = CountDataRows(text);
 
         if (!NextLine(out var header) || header.IsWhiteSpace())
@@ -34,14 +34,14 @@ internal sealed class OnetTable
         }
 
         var names = header.ToString().Split('\t');
-        columns = new Dictionary<string, int>(names.Length, StringComparer.OrdinalIgnoreCase);
+        _columns = new Dictionary<string, int>(names.Length, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < names.Length; i++)
         {
-            columns.TryAdd(names[i].Trim(), i);
+            _columns.TryAdd(names[i].Trim(), i);
         }
 
-        starts = new int[names.Length];
-        lengths = new int[names.Length];
+        _starts = new int[names.Length];
+        _lengths = new int[names.Length];
         progress?.Report(new OnetProgress(fileName, 0, RowCount));
     }
 
@@ -60,9 +60,9 @@ internal sealed class OnetTable
         new(fileName, File.ReadAllText(Path.Combine(directory, fileName)), progress);
 
     /// <summary>The index of a header column; an error naming the file when the header lacks it.</summary>
-    public int Column(string name) => columns.TryGetValue(name, out var index)
+    public int Column(string name) => _columns.TryGetValue(name, out var index)
         ? index
-        : throw new InvalidDataException($"{FileName}: the header row has no column '{name}' (it has: {string.Join(", ", columns.OrderBy(c => c.Value).Select(c => c.Key))}).");
+        : throw new InvalidDataException($"{FileName}: the header row has no column '{name}' (it has: {string.Join(", ", _columns.OrderBy(c => c.Value).Select(c => c.Key))}).");
 
     /// <summary>Moves to the next data row; false at the end of the file. Blank lines are skipped.</summary>
     public bool Read()
@@ -72,23 +72,23 @@ internal sealed class OnetTable
         {
             if (!NextLine(out line))
             {
-                progress?.Report(new OnetProgress(FileName, RowsRead, RowCount));
+                _progress?.Report(new OnetProgress(FileName, RowsRead, RowCount));
                 return false;
             }
         }
         while (line.IsWhiteSpace());
 
-        var lineStart = lastLineStart;
+        var lineStart = _lastLineStart;
         var count = 0;
         var fieldStart = 0;
         for (var i = 0; ; i++)
         {
             if (i == line.Length || line[i] == '\t')
             {
-                if (count < starts.Length)
+                if (count < _starts.Length)
                 {
-                    starts[count] = lineStart + fieldStart;
-                    lengths[count] = i - fieldStart;
+                    _starts[count] = lineStart + fieldStart;
+                    _lengths[count] = i - fieldStart;
                 }
 
                 count++;
@@ -100,16 +100,16 @@ internal sealed class OnetTable
             }
         }
 
-        if (count != starts.Length)
+        if (count != _starts.Length)
         {
             throw new InvalidDataException(
-                $"{FileName}, line {LineNumber}: expected {starts.Length} tab-separated columns as in the header, found {count}.");
+                $"{FileName}, line {LineNumber}: expected {_starts.Length} tab-separated columns as in the header, found {count}.");
         }
 
         RowsRead++;
         if (RowsRead % ProgressEvery == 0)
         {
-            progress?.Report(new OnetProgress(FileName, RowsRead, RowCount));
+            _progress?.Report(new OnetProgress(FileName, RowsRead, RowCount));
         }
 
         return true;
@@ -118,7 +118,7 @@ internal sealed class OnetTable
     /// <summary>A field of the current row, trimmed and unquoted, without allocating.</summary>
     public ReadOnlySpan<char> Span(int column)
     {
-        var span = text.AsSpan(starts[column], lengths[column]).Trim();
+        var span = _text.AsSpan(_starts[column], _lengths[column]).Trim();
         if (span.Length >= 2 && span[0] == '"' && span[^1] == '"')
         {
             var inner = span[1..^1];
@@ -148,17 +148,17 @@ internal sealed class OnetTable
 
     private bool NextLine(out ReadOnlySpan<char> line)
     {
-        if (position >= text.Length)
+        if (_position >= _text.Length)
         {
             line = default;
             return false;
         }
 
-        var rest = text.AsSpan(position);
+        var rest = _text.AsSpan(_position);
         var end = rest.IndexOf('\n');
-        lastLineStart = position;
+        _lastLineStart = _position;
         line = end < 0 ? rest : rest[..end];
-        position += end < 0 ? rest.Length : end + 1;
+        _position += end < 0 ? rest.Length : end + 1;
         if (line.Length > 0 && line[^1] == '\r')
         {
             line = line[..^1];

@@ -1,7 +1,7 @@
 namespace RoleGraph.Neo4j.Client;
 
 /// <summary>The server refused a statement or request as invalid (Neo.ClientError.*: syntax errors, constraint violations, unknown transactions). Never retried.</summary>
-public sealed class Neo4jClientException : Neo4jException
+internal sealed class Neo4jClientException : Neo4jException
 {
     public Neo4jClientException()
     {

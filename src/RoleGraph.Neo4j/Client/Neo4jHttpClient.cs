@@ -14,7 +14,7 @@ namespace RoleGraph.Neo4j.Client;
 /// statements in one round trip, explicit transactions for units of work, Neo4j's error codes turned into typed
 /// exceptions, and transient failures retried with exponential backoff.
 /// </summary>
-public sealed partial class Neo4jHttpClient : INeo4jClient
+internal sealed partial class Neo4jHttpClient : INeo4jClient
 {
     private const string DatabaseUnavailable = "Neo.TransientError.General.DatabaseUnavailable";
     private const string TransactionNotFound = "Neo.ClientError.Transaction.TransactionNotFound";

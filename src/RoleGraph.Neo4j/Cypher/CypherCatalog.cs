@@ -4,7 +4,7 @@ namespace RoleGraph.Neo4j.Cypher;
 /// Every statement the Neo4j store can send, with the labels, relationship types and property keys they use, so
 /// tests can put each one through Neo4j's own Cypher front end.
 /// </summary>
-public static class CypherCatalog
+internal static class CypherCatalog
 {
     public static IReadOnlyList<CatalogEntry> All { get; } =
     [

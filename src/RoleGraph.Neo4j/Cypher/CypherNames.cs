@@ -6,7 +6,7 @@ namespace RoleGraph.Neo4j.Cypher;
 /// Labels and relationship types, derived only from the model's enums: the only names ever written into a
 /// statement's text. Every node carries :Node (the unique id lives there) and the label of its kind.
 /// </summary>
-public static class CypherNames
+internal static class CypherNames
 {
     public const string NodeLabel = "Node";
 

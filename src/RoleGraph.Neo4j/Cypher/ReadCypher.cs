@@ -7,7 +7,7 @@ namespace RoleGraph.Neo4j.Cypher;
 /// The statements that read the graph. Each returns nodes as the same map (<see cref="Node"/>), which the store
 /// turns back into model nodes.
 /// </summary>
-public static class ReadCypher
+internal static class ReadCypher
 {
     /// <summary>A node as the store reads it.</summary>
     private const string NodeMap = "{.id, .kind, .name, .description, .aliases, .properties}";

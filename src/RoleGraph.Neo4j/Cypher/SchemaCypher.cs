@@ -5,7 +5,7 @@ namespace RoleGraph.Neo4j.Cypher;
 /// <summary>
 /// The schema the store needs, each statement idempotent (IF NOT EXISTS) so every start can run them all.
 /// </summary>
-public static class SchemaCypher
+internal static class SchemaCypher
 {
     public static IReadOnlyList<string> Setup { get; } =
     [

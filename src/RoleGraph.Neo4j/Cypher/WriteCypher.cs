@@ -6,7 +6,7 @@ namespace RoleGraph.Neo4j.Cypher;
 /// The statements that change the graph. Each takes a batch of rows (UNWIND), so a write of any size is a few
 /// statements, all inside one explicit transaction.
 /// </summary>
-public static class WriteCypher
+internal static class WriteCypher
 {
     /// <summary>
     /// Takes the graph's write lock: setting a property on the single meta node locks it until the transaction

@@ -74,7 +74,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     public async Task<IReadOnlyDictionary<string, NodeKind>> GetKindsAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, NodeKind>(ids?.Count ?? 0, StringComparer.Ordinal);
-        IEnumerable<CypherStatement> statements = ids is null
+        var statements = ids is null
             ? [new CypherStatement(ReadCypher.AllKinds)]
             : ids.Chunk(BatchSize).Select(batch => Statement(ReadCypher.KindsById, ("ids", batch)));
         foreach (var statement in statements)

@@ -19,7 +19,7 @@ internal static class NodeOrder
     /// <summary>The requested keys in turn, then ascending id: the total order node lists use.</summary>
     public static Comparison<(string Id, string NameLower)> ForListing(IReadOnlyList<NodeSort> order)
     {
-        IReadOnlyList<NodeSort> keys = order.Count == 0 ? DefaultOrder : order;
+        var keys = order.Count == 0 ? DefaultOrder : order;
         return (a, b) =>
         {
             foreach (var key in keys)

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Neo4j.Cypher;
 

@@ -1,7 +1,7 @@
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Embedded;
 

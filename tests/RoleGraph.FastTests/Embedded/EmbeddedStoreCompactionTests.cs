@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Embedded;
 

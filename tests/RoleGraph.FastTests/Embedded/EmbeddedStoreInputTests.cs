@@ -1,8 +1,8 @@
-using RoleGraph.Core.Editing;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Embedded;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Algorithms;
 
 using RoleGraph.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Embedded;
 
@@ -102,7 +102,7 @@ public sealed class EmbeddedStoreJournalTests : IDisposable
         var journal = _data.JournalBytes();
         var secondLineStart = Array.IndexOf(journal, (byte)'\n') + 1;
         var thirdLineStart = Array.IndexOf(journal, (byte)'\n', secondLineStart) + 1;
-        byte[] damaged = damage switch
+        var damaged = damage switch
         {
             "a wrong checksum" => FlipChecksum(journal, secondLineStart),
             "a valid checksum of invalid json" => [.. journal[..secondLineStart], .. JournalLine.Bytes("{\"revision\":2"), .. journal[thirdLineStart..]],

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Algorithms;
 
 using RoleGraph.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using RoleGraph.Core.Editing;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Embedded;
 

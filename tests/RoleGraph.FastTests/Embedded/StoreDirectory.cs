@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
-using RoleGraph.Tests.Taxonomy;
-
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Infrastructure;
+using RoleGraph.Tests.Taxonomy;
 
 namespace RoleGraph.Tests.Embedded;
 

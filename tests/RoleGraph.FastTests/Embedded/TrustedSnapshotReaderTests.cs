@@ -1,5 +1,5 @@
-using RoleGraph.Embedded;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Embedded;

@@ -1,5 +1,4 @@
 using RoleGraph.Core.Services;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RoleGraph.Core.Model;
-using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Importing.Onet;
 using static RoleGraph.Tests.Onet.OnetData;
 
 namespace RoleGraph.Tests.Onet;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using RoleGraph.Embedded;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Api;

@@ -1,9 +1,7 @@
-using RoleGraph.Core.Graph;
 using Microsoft.Extensions.DependencyInjection;
-using RoleGraph.Core.Algorithms;
-using RoleGraph.Embedded;
-using RoleGraph.Core.Queries;
+using RoleGraph.Core.Graph;
 using RoleGraph.Core.Store;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Api;

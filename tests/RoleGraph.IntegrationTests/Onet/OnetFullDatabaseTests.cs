@@ -1,6 +1,6 @@
 using RoleGraph.Core.Model;
-using RoleGraph.Importing.Onet;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Importing.Onet;
 using RoleGraph.Tests.Infrastructure;
 using static RoleGraph.Tests.Onet.OnetData;
 

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using RoleGraph.Tests.Cli;
-using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Robustness;
 

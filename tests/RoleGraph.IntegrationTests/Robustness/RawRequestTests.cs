@@ -61,17 +61,17 @@ public sealed class RawRequestTests
         var data = Directory.CreateTempSubdirectory("rolegraph-robust-").FullName;
         try
         {
-            const string Upsert = """mutation { upsertSkill(input: { id: "inline-surrogate", name: "a\uD800b", description: "c\uDC00d", aliases: ["e\uD83Df"], properties: [{ key: "k\uD800", value: "v\uDFFF" }] }) { id name description aliases properties { key value } } }""";
-            const string Read = "{ skill(id: \"inline-surrogate\") { id name description aliases properties { key value } } }";
+            const string upsertMutation = """mutation { upsertSkill(input: { id: "inline-surrogate", name: "a\uD800b", description: "c\uDC00d", aliases: ["e\uD83Df"], properties: [{ key: "k\uD800", value: "v\uDFFF" }] }) { id name description aliases properties { key value } } }""";
+            const string readQuery = "{ skill(id: \"inline-surrogate\") { id name description aliases properties { key value } } }";
             bool stored;
             var problems = new List<string>();
             using (var app = UnusualStringTests.Fast(data))
             {
                 var client = app.GraphQL();
-                var upsert = await client.SendAsync(Upsert);
+                var upsert = await client.SendAsync(upsertMutation);
                 TestContext.Current.TestOutputHelper?.WriteLine($"inline upsert: HTTP {(int)upsert.Status}: {upsert.Text}");
                 stored = !upsert.Refused();
-                var read = await client.SendAsync(Read);
+                var read = await client.SendAsync(readQuery);
                 Assert.False(read.Refused(), read.Text);
                 if (stored)
                 {
@@ -112,7 +112,7 @@ public sealed class RawRequestTests
             using (var again = UnusualStringTests.Fast(data))
             {
                 var client = again.GraphQL();
-                var read = await client.SendAsync(Read);
+                var read = await client.SendAsync(readQuery);
                 TestContext.Current.TestOutputHelper?.WriteLine($"after restart: HTTP {(int)read.Status}: {read.Text}");
                 Assert.False(read.Refused(), read.Text);
                 Assert.Equal(stored, read.Data!["skill"] is not null);

@@ -154,13 +154,13 @@ public sealed class UnusualStringTests
         var s = Strings[name];
         using var app = Fast();
         var client = app.GraphQL();
-        const string Import = "mutation($d: String!, $f: TaxonomyFormat!) { importTaxonomy(document: $d, format: $f, mode: MERGE) { changed nodes { created } } }";
+        const string importMutation = "mutation($d: String!, $f: TaxonomyFormat!) { importTaxonomy(document: $d, format: $f, mode: MERGE) { changed nodes { created } } }";
 
         // The string itself is no taxonomy.
         foreach (var format in new[] { "JSON", "YAML" })
         {
             var before = await client.ExportJsonAsync();
-            var garbage = await client.SendAsync(Import, new { d = s, f = format });
+            var garbage = await client.SendAsync(importMutation, new { d = s, f = format });
             Report($"{name}: garbage {format}: {RobustRequests.Shorten(garbage.Text)}");
             Assert.True(garbage.Refused(), $"{format}: accepted {RobustRequests.Visible(s)}: {RobustRequests.Shorten(garbage.Text)}");
             Assert.Equal(before, await client.ExportJsonAsync());
@@ -186,7 +186,7 @@ public sealed class UnusualStringTests
         foreach (var format in new[] { "JSON", "YAML" })
         {
             var before = await client.ExportJsonAsync();
-            var imported = await client.SendAsync(Import, new { d = document, f = format });
+            var imported = await client.SendAsync(importMutation, new { d = document, f = format });
             Report($"{name}: import {format}: {RobustRequests.Shorten(imported.Text)}");
             if (imported.Refused())
             {

@@ -1,11 +1,8 @@
-using RoleGraph.Core.Graph;
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using RoleGraph.Core.Algorithms;
-using RoleGraph.Embedded;
-using RoleGraph.Core.Queries;
+using RoleGraph.Core.Graph;
 using RoleGraph.Core.Store;
+using RoleGraph.Embedded;
 using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Security;

@@ -1,7 +1,6 @@
 using RoleGraph.Core.Services;
 using GraphQL.DataLoader;
 using RoleGraph.Core.Model;
-using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Loading;

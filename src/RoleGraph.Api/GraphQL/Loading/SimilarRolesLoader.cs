@@ -1,8 +1,6 @@
 using RoleGraph.Core.Services;
 using GraphQL.DataLoader;
 using RoleGraph.Core.Algorithms;
-using RoleGraph.Core.Queries;
-using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Loading;
 

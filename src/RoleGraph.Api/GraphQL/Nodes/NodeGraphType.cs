@@ -1,4 +1,3 @@
-using GraphQL;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Core.Model;

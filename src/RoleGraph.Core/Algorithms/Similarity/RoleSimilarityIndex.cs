@@ -278,7 +278,6 @@ public sealed class RoleSimilarityIndex
         return candidates;
     }
 
-    /// <summary>The <paramref name="first"/> roles most similar to <paramref name="role"/>, explained.</summary>
     /// <summary>
     /// <see cref="Nearest"/>, remembered for the life of this index (of its snapshot): career paths ask for the same
     /// roles' nearest again and again, query after query. At most one list per role and k.
@@ -288,6 +287,7 @@ public sealed class RoleSimilarityIndex
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Role, int K), IReadOnlyList<(int Role, double Score)>> _nearest = new();
 
+    /// <summary>The <paramref name="first"/> roles most similar to <paramref name="role"/>, explained.</summary>
     public IReadOnlyList<RankedRole> Rank(int role, int first) =>
         Nearest(role, first).Select(n => Explain(role, n.Role, n.Score)).ToArray();
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http;
 using RoleGraph.Neo4j;
 using RoleGraph.Neo4j.Client;
 

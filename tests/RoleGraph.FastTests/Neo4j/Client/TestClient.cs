@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using RoleGraph.Neo4j;
 using RoleGraph.Neo4j.Client;
 using RoleGraph.Tests.Embedded;

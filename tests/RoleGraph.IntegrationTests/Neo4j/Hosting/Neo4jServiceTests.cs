@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using RoleGraph.Neo4j.Cypher;
 using RoleGraph.Tests.Infrastructure;
 
