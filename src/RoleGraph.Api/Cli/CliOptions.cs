@@ -5,7 +5,7 @@ using RoleGraph.Core.Taxonomy;
 namespace RoleGraph.Api.Cli;
 
 /// <summary>Options several verbs share.</summary>
-public static class CliOptions
+internal static class CliOptions
 {
     public static Option<string?> DataFile() => new("--data-file")
     {

@@ -8,7 +8,7 @@ namespace RoleGraph.Api.Cli;
 /// data file, seeded when empty. The embedded store allows one process at a time, so a verb that needs it fails
 /// with <see cref="ExitCodes.StoreUnavailable"/> while the service is running on the same data file.
 /// </summary>
-public sealed class CliStore : IAsyncDisposable
+internal sealed class CliStore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 

@@ -6,7 +6,7 @@ namespace RoleGraph.Api.Cli;
 /// Progress of a long import on standard error: one line per file as it finishes, and a running count in between
 /// when the error stream is a terminal (so logs in CI stay readable).
 /// </summary>
-public sealed class ConsoleProgress(TextWriter error) : IProgress<OnetProgress>
+internal sealed class ConsoleProgress(TextWriter error) : IProgress<OnetProgress>
 {
     private readonly bool _interactive = !Console.IsErrorRedirected;
 

@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Cli;
 
 /// <summary>What the command-line verbs and the service exit with (README, "Exit codes").</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
 

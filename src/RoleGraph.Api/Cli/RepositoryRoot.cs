@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Cli;
 
 /// <summary>The repository a developer runs the verbs in: the nearest directory above the current one holding RoleGraph.sln.</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     public static string SchemaFile()
     {

@@ -14,7 +14,7 @@ namespace RoleGraph.Api.Cli;
 /// The command-line verbs of the API project: `dotnet run --project src/RoleGraph.Api -- VERB ...`.
 /// Without a verb, the program runs the service.
 /// </summary>
-public static class RoleGraphCli
+internal static class RoleGraphCli
 {
     private static readonly string[] HelpOptions = ["--help", "-h", "-?"];
 

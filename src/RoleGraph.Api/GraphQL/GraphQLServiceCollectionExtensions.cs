@@ -10,7 +10,7 @@ using RoleGraph.Api.GraphQL.Loading;
 
 namespace RoleGraph.Api.GraphQL;
 
-public static class GraphQLServiceCollectionExtensions
+internal static class GraphQLServiceCollectionExtensions
 {
     /// <summary>The schema, its executer and serializer, and the per-request batch loader.</summary>
     public static IServiceCollection AddRoleGraphGraphQL(this IServiceCollection services, bool exposeInternalDetails)

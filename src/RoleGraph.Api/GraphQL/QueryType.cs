@@ -11,7 +11,7 @@ using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Api.GraphQL;
 
-public sealed class QueryType : ObjectGraphType
+internal sealed class QueryType : ObjectGraphType
 {
     public QueryType()
     {

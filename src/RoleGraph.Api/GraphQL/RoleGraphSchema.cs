@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace RoleGraph.Api.GraphQL;
 
 /// <summary>The served schema; schema.graphql at the repository root is its printed form and the API contract.</summary>
-public sealed class RoleGraphSchema : Schema
+internal sealed class RoleGraphSchema : Schema
 {
     public RoleGraphSchema(IServiceProvider services, QueryType query, Mutations.MutationType mutation)
         : base(services)

@@ -16,7 +16,7 @@ namespace RoleGraph.Api.Hosting;
 /// store is out of reach at start (Neo4j not up yet, or refusing the credentials) the service starts anyway,
 /// reports not ready with the reason, and keeps trying in the background until the store answers.
 /// </summary>
-public sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<SeedOptions> seedOptions, ILogger<GraphStoreInitializer> logger)
+internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<SeedOptions> seedOptions, ILogger<GraphStoreInitializer> logger)
     : IHostedLifecycleService, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);

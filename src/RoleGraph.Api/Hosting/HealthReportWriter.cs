@@ -7,7 +7,7 @@ namespace RoleGraph.Api.Hosting;
 /// Writes a health report as JSON with each check's description, so a 503 from /health/ready says why
 /// (Neo4j unreachable, credentials refused) instead of a bare "Unhealthy".
 /// </summary>
-public static class HealthReportWriter
+internal static class HealthReportWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {

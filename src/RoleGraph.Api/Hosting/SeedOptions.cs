@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Hosting;
 
 /// <summary>Seeding on start (section RoleGraph:Seed).</summary>
-public sealed class SeedOptions
+internal sealed class SeedOptions
 {
     public const string SectionName = "RoleGraph:Seed";
 

@@ -5,7 +5,7 @@ namespace RoleGraph.Api.Hosting;
 /// codes of <see cref="Cli.ExitCodes"/>). An <see cref="InvalidOperationException"/>, so the verbs, which open the
 /// store the same way, keep reporting it as they did.
 /// </summary>
-public sealed class StartFailure(int exitCode, string message, Exception? innerException = null)
+internal sealed class StartFailure(int exitCode, string message, Exception? innerException = null)
     : InvalidOperationException(message, innerException)
 {
     public int ExitCode { get; } = exitCode;

@@ -9,7 +9,7 @@ namespace RoleGraph.Api.Hosting;
 /// Turns whatever stopped the service from starting into the one line it prints on standard error and its exit
 /// code (README, "Exit codes"), instead of an unhandled exception: a stack trace and SIGABRT (134).
 /// </summary>
-public static class StartFailures
+internal static class StartFailures
 {
     public static (int ExitCode, string Line) Describe(Exception exception)
     {

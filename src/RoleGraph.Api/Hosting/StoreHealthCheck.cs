@@ -9,7 +9,7 @@ namespace RoleGraph.Api.Hosting;
 /// reason names the kind of failure only: the full message (server address, user) goes to the log, not to whoever
 /// can reach the endpoint.
 /// </summary>
-public sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer initializer, IHostEnvironment environment) : IHealthCheck
+internal sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer initializer, IHostEnvironment environment) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

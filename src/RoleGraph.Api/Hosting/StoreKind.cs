@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Hosting;
 
 /// <summary>Where the graph lives (RoleGraph:Store).</summary>
-public enum StoreKind
+internal enum StoreKind
 {
     /// <summary>In process, persisted to a local data file: the default, nothing else to run.</summary>
     Embedded,

@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Hosting;
 
 /// <summary>Which store serves the graph; bound from the RoleGraph section, so the key is RoleGraph:Store.</summary>
-public sealed class StoreSelectionOptions
+internal sealed class StoreSelectionOptions
 {
     public const string SectionName = "RoleGraph";
 

@@ -10,7 +10,7 @@ using RoleGraph.Neo4j.Store;
 
 namespace RoleGraph.Api.Hosting;
 
-public static class StoreServiceCollectionExtensions
+internal static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// The graph store chosen by RoleGraph:Store (Embedded or Neo4j), opened and seeded before the server takes

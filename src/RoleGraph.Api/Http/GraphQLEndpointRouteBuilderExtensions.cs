@@ -1,6 +1,6 @@
 namespace RoleGraph.Api.Http;
 
-public static class GraphQLEndpointRouteBuilderExtensions
+internal static class GraphQLEndpointRouteBuilderExtensions
 {
     /// <summary>Methods that are neither GraphQL's (GET, POST) nor CORS's preflight (OPTIONS).</summary>
     private static readonly string[] OtherMethods = ["PUT", "DELETE", "PATCH", "HEAD", "TRACE"];

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace RoleGraph.Api.Http;
 
 /// <summary>Response media types of the GraphQL-over-HTTP specification, and choosing one from an Accept header.</summary>
-public static class GraphQLMediaTypes
+internal static class GraphQLMediaTypes
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";

@@ -10,7 +10,7 @@ namespace RoleGraph.Api.Http;
 /// aliases and directives, introspection) are added by their configurations on every execution and still run.
 /// A profile of the service showed the core rules costing as much as executing a 68-item answer.
 /// </summary>
-public sealed class ValidatedDocumentCache
+internal sealed class ValidatedDocumentCache
 {
     /// <summary>Enough for every distinct query a frontend sends.</summary>
     public const int Capacity = 1_000;

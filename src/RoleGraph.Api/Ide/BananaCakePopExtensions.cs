@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Ide;
 
 /// <summary>Wires the Banana Cake Pop GraphQL IDE into the API.</summary>
-public static class BananaCakePopExtensions
+internal static class BananaCakePopExtensions
 {
     /// <summary>Binds <see cref="BananaCakePopOptions"/> from the "RoleGraph:Ide" section of <paramref name="configuration"/>.</summary>
     public static IServiceCollection AddBananaCakePop(this IServiceCollection services, IConfiguration configuration)

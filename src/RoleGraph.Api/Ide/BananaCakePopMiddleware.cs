@@ -17,7 +17,7 @@ namespace RoleGraph.Api.Ide;
 /// licensed files byte-for-byte as published (no injected &lt;base&gt;), and bcp-config.json still points the IDE
 /// at "/graphql" itself for its queries.
 /// </remarks>
-public sealed partial class BananaCakePopMiddleware
+internal sealed partial class BananaCakePopMiddleware
 {
     /// <summary>Folder under the application's base directory that the build copies the IDE's files into.</summary>
     public const string AssetFolder = "ide";

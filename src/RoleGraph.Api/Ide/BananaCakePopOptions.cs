@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Ide;
 
 /// <summary>Settings of the Banana Cake Pop GraphQL IDE, bound from <see cref="SectionName"/>.</summary>
-public sealed class BananaCakePopOptions
+internal sealed class BananaCakePopOptions
 {
     public const string SectionName = "RoleGraph:Ide";
 

@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace RoleGraph.Api.Limits;
 
 /// <summary>Counts aliases and directives in the document as written; fragment bombs are the cost limit's business.</summary>
-public sealed class AliasAndDirectiveLimitRule(LimitsOptions limits) : ValidationRuleBase
+internal sealed class AliasAndDirectiveLimitRule(LimitsOptions limits) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(new Counter(limits));
 

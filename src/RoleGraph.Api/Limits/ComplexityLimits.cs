@@ -7,7 +7,7 @@ namespace RoleGraph.Api.Limits;
 /// Judges GraphQL.NET's depth and cost figures against <see cref="LimitsOptions"/>, with RoleGraph's own codes and
 /// messages. An operation that only introspects the schema (the IDE's start-up query) is exempt.
 /// </summary>
-public static class ComplexityLimits
+internal static class ComplexityLimits
 {
     public static void Configure(ComplexityOptions options, LimitsOptions limits)
     {

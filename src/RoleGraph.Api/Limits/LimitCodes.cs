@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Limits;
 
 /// <summary>The extensions.code of each limit's breach.</summary>
-public static class LimitCodes
+internal static class LimitCodes
 {
     public const string Depth = "MAX_DEPTH_EXCEEDED";
     public const string Complexity = "MAX_COMPLEXITY_EXCEEDED";

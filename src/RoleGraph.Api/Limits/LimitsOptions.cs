@@ -4,7 +4,7 @@ namespace RoleGraph.Api.Limits;
 /// What one request may ask (section RoleGraph:Limits). The defaults are at least as strict as graphql-armor's
 /// and Hot Chocolate's; introspection (the IDE's schema query) is exempt from depth and cost.
 /// </summary>
-public sealed class LimitsOptions
+internal sealed class LimitsOptions
 {
     public const string SectionName = "RoleGraph:Limits";
 

@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 
 namespace RoleGraph.Api.Limits;
 
-public static class LimitsServiceCollectionExtensions
+internal static class LimitsServiceCollectionExtensions
 {
     public const string RateLimitPolicy = "graphql";
     public const string CorsPolicy = "frontends";

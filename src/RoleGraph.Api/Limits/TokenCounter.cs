@@ -3,7 +3,7 @@ using GraphQLParser;
 namespace RoleGraph.Api.Limits;
 
 /// <summary>Counts a document's lexical tokens without parsing it, stopping as soon as the limit is passed.</summary>
-public static class TokenCounter
+internal static class TokenCounter
 {
     /// <returns>The count, or limit + 1 once it is passed; null when the text does not lex (the parser will say why).</returns>
     public static int? Count(string document, int limit)

@@ -11,7 +11,7 @@ namespace RoleGraph.Api.Security;
 /// Authenticates the X-Api-Key header against the configured SHA-256 hashes, in constant time. No header: no
 /// result (another scheme may apply); a wrong key: a failure. The key is never logged.
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
+internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IOptionsMonitor<AuthOptions> auth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {

@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.Security;
 
 /// <summary>Who may read and write (section RoleGraph:Auth).</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string SectionName = "RoleGraph:Auth";
 
@@ -15,7 +15,7 @@ public sealed class AuthOptions
     public JwtOptions Jwt { get; set; } = new();
 }
 
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     /// <summary>Who the key belongs to; shown in logs and used as the client id for rate limiting, never the key itself.</summary>
     public string Name { get; set; } = "";
@@ -27,7 +27,7 @@ public sealed class ApiKeyOptions
     public string Scopes { get; set; } = $"{RoleGraphScopes.Read} {RoleGraphScopes.Write}";
 }
 
-public sealed class JwtOptions
+internal sealed class JwtOptions
 {
     /// <summary>An OpenID Connect authority whose signing keys validate tokens (production).</summary>
     public string? Authority { get; set; }

@@ -9,7 +9,7 @@ namespace RoleGraph.Api.Security;
 /// Decides, before anything executes, whether the caller may run the selected operation: mutations need the
 /// graph:write scope (an API key or a token carrying it); queries need a key or token only when configured so.
 /// </summary>
-public sealed class GraphQLAccess(IOptionsMonitor<AuthOptions> options)
+internal sealed class GraphQLAccess(IOptionsMonitor<AuthOptions> options)
 {
     public sealed record Denial(int Status, string Code, string Message);
 

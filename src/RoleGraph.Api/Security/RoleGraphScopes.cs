@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace RoleGraph.Api.Security;
 
 /// <summary>The scopes RoleGraph knows, and reading them from a principal (OAuth "scope" or "scp" claims).</summary>
-public static class RoleGraphScopes
+internal static class RoleGraphScopes
 {
     public const string Read = "graph:read";
     public const string Write = "graph:write";

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace RoleGraph.Api.Security;
 
-public static class SecurityServiceCollectionExtensions
+internal static class SecurityServiceCollectionExtensions
 {
     public const string PolicyScheme = "RoleGraph";
 

@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class CareerPathType : ObjectGraphType<CareerPath>
+internal sealed class CareerPathType : ObjectGraphType<CareerPath>
 {
     public CareerPathType()
     {

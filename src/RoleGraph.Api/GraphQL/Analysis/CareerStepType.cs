@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class CareerStepType : ObjectGraphType<CareerStep>
+internal sealed class CareerStepType : ObjectGraphType<CareerStep>
 {
     public CareerStepType()
     {

@@ -5,7 +5,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class GapItemType : ObjectGraphType<GapItem>
+internal sealed class GapItemType : ObjectGraphType<GapItem>
 {
     public GapItemType()
     {

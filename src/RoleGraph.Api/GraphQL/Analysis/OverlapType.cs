@@ -5,7 +5,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class OverlapType : ObjectGraphType<OverlapResult>
+internal sealed class OverlapType : ObjectGraphType<OverlapResult>
 {
     public OverlapType()
     {

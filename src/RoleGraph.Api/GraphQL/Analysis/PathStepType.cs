@@ -4,7 +4,7 @@ using RoleGraph.Api.GraphQL.Nodes;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class PathStepType : ObjectGraphType<PathStepView>
+internal sealed class PathStepType : ObjectGraphType<PathStepView>
 {
     public PathStepType()
     {

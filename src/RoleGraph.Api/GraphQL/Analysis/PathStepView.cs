@@ -4,4 +4,4 @@ using RoleGraph.Core.Model;
 namespace RoleGraph.Api.GraphQL.Analysis;
 
 /// <summary>A path step with its end nodes resolved, as the schema shows it.</summary>
-public sealed record PathStepView(GraphNode From, GraphNode To, PathStep Step);
+internal sealed record PathStepView(GraphNode From, GraphNode To, PathStep Step);

@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class PathType : ObjectGraphType<GraphPath>
+internal sealed class PathType : ObjectGraphType<GraphPath>
 {
     public PathType()
     {

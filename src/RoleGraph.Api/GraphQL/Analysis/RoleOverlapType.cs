@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class RoleOverlapType : ObjectGraphType<RoleOverlap>
+internal sealed class RoleOverlapType : ObjectGraphType<RoleOverlap>
 {
     public RoleOverlapType()
     {

@@ -5,7 +5,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SearchHitType : ObjectGraphType<SearchHit>
+internal sealed class SearchHitType : ObjectGraphType<SearchHit>
 {
     public SearchHitType()
     {

@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms.RoleSimilarity;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SharedItemType : ObjectGraphType<SharedContribution>
+internal sealed class SharedItemType : ObjectGraphType<SharedContribution>
 {
     public SharedItemType()
     {

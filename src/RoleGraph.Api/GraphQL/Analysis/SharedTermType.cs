@@ -3,7 +3,7 @@ using RoleGraph.Core.Algorithms.RoleSimilarity;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SharedTermType : ObjectGraphType<SharedTerm>
+internal sealed class SharedTermType : ObjectGraphType<SharedTerm>
 {
     public SharedTermType()
     {

@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SimilarRoleType : ObjectGraphType<SimilarRole>
+internal sealed class SimilarRoleType : ObjectGraphType<SimilarRole>
 {
     public SimilarRoleType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Algorithms.RoleSimilarity;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SimilarityFacetType : ObjectGraphType<FacetScore>
+internal sealed class SimilarityFacetType : ObjectGraphType<FacetScore>
 {
     public SimilarityFacetType()
     {

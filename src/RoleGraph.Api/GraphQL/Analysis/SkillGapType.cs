@@ -4,7 +4,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Analysis;
 
-public sealed class SkillGapType : ObjectGraphType<SkillGapResult>
+internal sealed class SkillGapType : ObjectGraphType<SkillGapResult>
 {
     public SkillGapType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Editing;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class ImportModeType : EnumerationGraphType<ImportMode>
+internal sealed class ImportModeType : EnumerationGraphType<ImportMode>
 {
     public ImportModeType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Model;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class NodeKindType : EnumerationGraphType<NodeKind>
+internal sealed class NodeKindType : EnumerationGraphType<NodeKind>
 {
     public NodeKindType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class PathOrderType : EnumerationGraphType<PathOrder>
+internal sealed class PathOrderType : EnumerationGraphType<PathOrder>
 {
     public PathOrderType()
     {

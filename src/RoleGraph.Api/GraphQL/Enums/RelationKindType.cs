@@ -3,7 +3,7 @@ using RoleGraph.Core.Model;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class RelationKindType : EnumerationGraphType<RelationKind>
+internal sealed class RelationKindType : EnumerationGraphType<RelationKind>
 {
     public RelationKindType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Algorithms;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class SearchMatchType : EnumerationGraphType<SearchMatch>
+internal sealed class SearchMatchType : EnumerationGraphType<SearchMatch>
 {
     public SearchMatchType()
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace RoleGraph.Api.GraphQL.Enums;
 
 /// <summary>Sort direction, named as in Hot Chocolate's data conventions.</summary>
-public sealed class SortEnumType : EnumerationGraphType
+internal sealed class SortEnumType : EnumerationGraphType
 {
     public SortEnumType()
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Taxonomy;
 
 namespace RoleGraph.Api.GraphQL.Enums;
 
-public sealed class TaxonomyFormatType : EnumerationGraphType<TaxonomyFormat>
+internal sealed class TaxonomyFormatType : EnumerationGraphType<TaxonomyFormat>
 {
     public TaxonomyFormatType()
     {

@@ -1,7 +1,7 @@
 namespace RoleGraph.Api.GraphQL.Errors;
 
 /// <summary>The values of extensions.code that RoleGraph's errors carry.</summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     /// <summary>A named thing does not exist where it must (field errors on writes and lookups that require it).</summary>
     public const string NotFound = "NOT_FOUND";

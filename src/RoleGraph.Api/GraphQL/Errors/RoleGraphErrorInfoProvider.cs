@@ -10,7 +10,7 @@ namespace RoleGraph.Api.GraphQL.Errors;
 /// Shapes every error the same way: a message, and extensions with a <c>code</c> from <see cref="ErrorCodes"/>,
 /// plus the argument and value a bad input names. Internal details leave the server only in Development.
 /// </summary>
-public sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Func<LimitsOptions> limits) : IErrorInfoProvider
+internal sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Func<LimitsOptions> limits) : IErrorInfoProvider
 {
     public ErrorInfo GetInfo(ExecutionError executionError)
     {

@@ -6,7 +6,7 @@ namespace RoleGraph.Api.GraphQL.Errors;
 /// Failures that mean the store is out of reach rather than that a request or the code is wrong. The service
 /// keeps running through them: requests get a store error code, readiness answers 503, and start-up retries.
 /// </summary>
-public static class StoreFaults
+internal static class StoreFaults
 {
     /// <summary>STORE_AUTH_FAILED or STORE_UNAVAILABLE for an outage, otherwise null.</summary>
     public static string? CodeOf(Exception? exception) => exception switch

@@ -7,7 +7,7 @@ namespace RoleGraph.Api.GraphQL.Errors;
 /// Logs faults that reach the client as INTERNAL, with the field they broke; a caller's bad input is an answer,
 /// not a fault, and is not logged.
 /// </summary>
-public static partial class UnhandledErrorLogger
+internal static partial class UnhandledErrorLogger
 {
     /// <summary>Where the HTTP handler puts the request id (the X-Request-Id header's value) for the log line.</summary>
     public const string RequestIdKey = "requestId";

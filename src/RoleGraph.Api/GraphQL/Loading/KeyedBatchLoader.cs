@@ -8,7 +8,7 @@ namespace RoleGraph.Api.GraphQL.Loading;
 /// before it awaits any <see cref="IDataLoaderResult"/>, so a list of 100 roles asking for a field costs one call,
 /// not 100. One instance per request.
 /// </summary>
-public abstract class KeyedBatchLoader<TBatchKey, TValue>
+internal abstract class KeyedBatchLoader<TBatchKey, TValue>
     where TBatchKey : notnull
 {
     private readonly Lock _gate = new();

@@ -6,7 +6,7 @@ using RoleGraph.Core.Store;
 namespace RoleGraph.Api.GraphQL.Loading;
 
 /// <summary>Link lookups of one response level, one store call per (relation, direction).</summary>
-public sealed class LinkBatchLoader(GraphQueryService queries) : KeyedBatchLoader<(RelationKind Relation, LinkDirection Direction), IReadOnlyList<LinkedNode>>
+internal sealed class LinkBatchLoader(GraphQueryService queries) : KeyedBatchLoader<(RelationKind Relation, LinkDirection Direction), IReadOnlyList<LinkedNode>>
 {
     public IDataLoaderResult<IReadOnlyList<LinkedNode>> Load(string id, RelationKind relation, LinkDirection direction) =>
         Load(id, relation, direction, static linked => linked);

@@ -5,7 +5,7 @@ using RoleGraph.Core.Algorithms;
 namespace RoleGraph.Api.GraphQL.Loading;
 
 /// <summary>Role.similar for every role of one response level, one store call per requested length.</summary>
-public sealed class SimilarRolesLoader(GraphQueryService queries) : KeyedBatchLoader<int, IReadOnlyList<SimilarRole>>
+internal sealed class SimilarRolesLoader(GraphQueryService queries) : KeyedBatchLoader<int, IReadOnlyList<SimilarRole>>
 {
     public IDataLoaderResult<IReadOnlyList<SimilarRole>> Load(string roleId, int first) => Load(first, roleId, static similar => similar);
 

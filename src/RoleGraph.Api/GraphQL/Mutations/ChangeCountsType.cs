@@ -3,7 +3,7 @@ using RoleGraph.Core.Editing;
 
 namespace RoleGraph.Api.GraphQL.Mutations;
 
-public sealed class ChangeCountsType : ObjectGraphType<ChangeCounts>
+internal sealed class ChangeCountsType : ObjectGraphType<ChangeCounts>
 {
     public ChangeCountsType()
     {

@@ -4,7 +4,7 @@ using RoleGraph.Core.Editing;
 namespace RoleGraph.Api.GraphQL.Mutations;
 
 /// <summary>The outcome of a write; named ImportReport for imports and ChangeReport for other writes.</summary>
-public class ChangeReportType : ObjectGraphType<EditReport>
+internal class ChangeReportType : ObjectGraphType<EditReport>
 {
     public ChangeReportType()
         : this("ChangeReport", "What a write changed.")

@@ -4,7 +4,7 @@ using RoleGraph.Api.GraphQL.Nodes;
 
 namespace RoleGraph.Api.GraphQL.Mutations;
 
-public sealed class LinkType : ObjectGraphType<LinkView>
+internal sealed class LinkType : ObjectGraphType<LinkView>
 {
     public LinkType()
     {

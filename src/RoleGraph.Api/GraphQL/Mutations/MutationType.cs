@@ -14,7 +14,7 @@ namespace RoleGraph.Api.GraphQL.Mutations;
 /// Writes to the graph. Each mutation is one atomic, durable write: validated like a taxonomy file, refused whole
 /// with every problem listed (codes BAD_USER_INPUT or NOT_FOUND, with the argument's path, e.g. input.id), or applied whole.
 /// </summary>
-public sealed class MutationType : ObjectGraphType
+internal sealed class MutationType : ObjectGraphType
 {
     public MutationType()
     {

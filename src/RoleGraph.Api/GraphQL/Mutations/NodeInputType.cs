@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Mutations;
 
-public sealed class NodeInputType : InputObjectGraphType<NodeInput>
+internal sealed class NodeInputType : InputObjectGraphType<NodeInput>
 {
     public NodeInputType()
     {

@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Mutations;
 
-public sealed class PropertyInputType : InputObjectGraphType<KeyValuePair<string, string>>
+internal sealed class PropertyInputType : InputObjectGraphType<KeyValuePair<string, string>>
 {
     public PropertyInputType()
     {

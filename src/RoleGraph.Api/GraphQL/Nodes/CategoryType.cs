@@ -4,7 +4,7 @@ using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class CategoryType : NodeGraphType, IListedNodeType
+internal sealed class CategoryType : NodeGraphType, IListedNodeType
 {
     public static string TypeName => "Category";
 

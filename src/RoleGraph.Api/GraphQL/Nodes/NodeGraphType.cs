@@ -6,7 +6,7 @@ using RoleGraph.Core.Store;
 namespace RoleGraph.Api.GraphQL.Nodes;
 
 /// <summary>The fields every kind of node has, and helpers for the linked-node fields each kind adds.</summary>
-public abstract class NodeGraphType : ObjectGraphType<GraphNode>
+internal abstract class NodeGraphType : ObjectGraphType<GraphNode>
 {
     protected NodeGraphType(NodeKind kind, string name, string description)
     {

@@ -3,7 +3,7 @@ using RoleGraph.Core.Model;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class NodeInterface : InterfaceGraphType<GraphNode>
+internal sealed class NodeInterface : InterfaceGraphType<GraphNode>
 {
     public NodeInterface()
     {

@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class PropertyType : ObjectGraphType<KeyValuePair<string, string>>
+internal sealed class PropertyType : ObjectGraphType<KeyValuePair<string, string>>
 {
     public PropertyType()
     {

@@ -4,7 +4,7 @@ using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class ResponsibilityType : NodeGraphType, IListedNodeType
+internal sealed class ResponsibilityType : NodeGraphType, IListedNodeType
 {
     public static string TypeName => "Responsibility";
 

@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class RoleSkillType : ObjectGraphType<RoleLink>
+internal sealed class RoleSkillType : ObjectGraphType<RoleLink>
 {
     public RoleSkillType()
     {

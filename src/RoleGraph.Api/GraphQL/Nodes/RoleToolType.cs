@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class RoleToolType : ObjectGraphType<RoleLink>
+internal sealed class RoleToolType : ObjectGraphType<RoleLink>
 {
     public RoleToolType()
     {

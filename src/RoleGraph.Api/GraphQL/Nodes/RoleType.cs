@@ -7,7 +7,7 @@ using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class RoleType : NodeGraphType, IListedNodeType
+internal sealed class RoleType : NodeGraphType, IListedNodeType
 {
     public static string TypeName => "Role";
 

@@ -6,7 +6,7 @@ using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class SkillType : NodeGraphType, IListedNodeType
+internal sealed class SkillType : NodeGraphType, IListedNodeType
 {
     public static string TypeName => "Skill";
 

@@ -4,7 +4,7 @@ using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
 
-public sealed class ToolType : NodeGraphType, IListedNodeType
+internal sealed class ToolType : NodeGraphType, IListedNodeType
 {
     public static string TypeName => "Tool";
 

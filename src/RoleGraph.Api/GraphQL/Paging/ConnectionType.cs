@@ -4,7 +4,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-public sealed class ConnectionType<TNodeType> : ObjectGraphType<NodePage>
+internal sealed class ConnectionType<TNodeType> : ObjectGraphType<NodePage>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public ConnectionType()

@@ -9,7 +9,7 @@ namespace RoleGraph.Api.GraphQL.Paging;
 /// Opaque cursors: the base64 of an item's offset in the filtered, ordered list, as Hot Chocolate's default
 /// paging does. Clients must treat them as opaque; they stay valid while the list does not change.
 /// </summary>
-public static class Cursor
+internal static class Cursor
 {
     public static string Encode(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
 

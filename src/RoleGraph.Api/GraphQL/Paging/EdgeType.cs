@@ -3,7 +3,7 @@ using RoleGraph.Api.GraphQL.Nodes;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-public sealed class EdgeType<TNodeType> : ObjectGraphType<NodeEdge>
+internal sealed class EdgeType<TNodeType> : ObjectGraphType<NodeEdge>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public EdgeType()

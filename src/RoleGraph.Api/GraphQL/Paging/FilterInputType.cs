@@ -4,7 +4,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-public sealed class FilterInputType<TNodeType> : InputObjectGraphType<NodeFilter>
+internal sealed class FilterInputType<TNodeType> : InputObjectGraphType<NodeFilter>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public FilterInputType()

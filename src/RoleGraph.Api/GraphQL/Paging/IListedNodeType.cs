@@ -3,7 +3,7 @@ using RoleGraph.Core.Model;
 namespace RoleGraph.Api.GraphQL.Paging;
 
 /// <summary>A node type served as a paged list; its names make the connection, edge, filter and sort type names.</summary>
-public interface IListedNodeType
+internal interface IListedNodeType
 {
     /// <summary>The node type's GraphQL name, e.g. Role (giving RoleFilterInput, RoleSortInput).</summary>
     static abstract string TypeName { get; }

@@ -3,4 +3,4 @@ using RoleGraph.Core.Model;
 namespace RoleGraph.Api.GraphQL.Paging;
 
 /// <summary>One item of a page with its cursor.</summary>
-public sealed record NodeEdge(string Cursor, GraphNode Node);
+internal sealed record NodeEdge(string Cursor, GraphNode Node);

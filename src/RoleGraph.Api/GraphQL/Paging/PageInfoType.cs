@@ -3,7 +3,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-public sealed class PageInfoType : ObjectGraphType<NodePage>
+internal sealed class PageInfoType : ObjectGraphType<NodePage>
 {
     public PageInfoType()
     {

@@ -6,7 +6,7 @@ using RoleGraph.Core.Queries;
 namespace RoleGraph.Api.GraphQL.Paging;
 
 /// <summary>One ordering key; a list of them orders by each in turn, then by ascending id.</summary>
-public sealed class SortInputType<TNodeType> : InputObjectGraphType<IReadOnlyList<NodeSort>>
+internal sealed class SortInputType<TNodeType> : InputObjectGraphType<IReadOnlyList<NodeSort>>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public SortInputType()

@@ -3,7 +3,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-public sealed class StringOperationFilterInputType : InputObjectGraphType<StringFilter>
+internal sealed class StringOperationFilterInputType : InputObjectGraphType<StringFilter>
 {
     public StringOperationFilterInputType()
     {
