@@ -25,7 +25,8 @@ const string usage = """
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
       ... -- quality [--related PATH] [--tier Primary-Short] [--weights skills=1,tools=1,text=1]...
                                         similar roles against O*NET's related occupations: recall@10, MRR, build and
-                                        query times, old and new model (default: the dev half beside the O*NET directory)
+                                        query times, old and new model (default: the dev half beside the O*NET directory);
+                                        over the same pairs, first shortest paths through a hub and path query times
     Options: --onet PATH (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository).
     --quick: seed and small generated graphs, short iterations: the whole run in under a minute.
     Results: bench/artifacts/{full|quick}/ (git-ignored); a full run's charts go to docs/.

@@ -11,7 +11,9 @@ namespace RoleGraph.Benchmarks.Quality;
 /// every occupation of a Related Occupations file, the share of its related occupations (one tier) found in the top
 /// 10 (recall@10, averaged over occupations) and the reciprocal rank of the first one found (MRR), for the old
 /// weighted Jaccard and for <see cref="RoleSimilarityIndex"/> (with each facet alone too, and any weights asked
-/// for), with the index's build time and the median time of one ten-result query.
+/// for), with the index's build time and the median time of one ten-result query; then, over the same related
+/// pairs, how often the first shortest path goes through a hub and the times of shortestPaths and careerPath
+/// (<see cref="PathQuality"/>).
 /// </summary>
 public static class QualityBenchmark
 {
@@ -97,6 +99,9 @@ public static class QualityBenchmark
                 Explain(defaults, role, 3);
             }
         }
+
+        Console.WriteLine();
+        PathQuality.Run(graph, cases.SelectMany(c => c.Related.Select(r => (c.Role, r))).ToArray(), defaults, tier);
 
         Console.WriteLine();
         Console.WriteLine($"Measured in {clock.Elapsed.TotalSeconds:N1} s; query = one {TopK}-result ranking with explanations, over the {cases.Length} occupations; load average {LoadAverage()}.");
