@@ -422,4 +422,45 @@ public abstract partial class GraphStoreContract<TFixture>
         Assert.All(byText, r => Assert.Empty(r.Shared));
         Assert.All(byText, r => Assert.Equal(r.Score, r.Facets.Where(f => f.Facet == "text").Sum(f => f.Contribution), 12));
     }
+
+    [Theory]
+    [InlineData(ContractDataset.Seed, Mle, Ds, 3, 3)]
+    [InlineData(ContractDataset.Generated, "role-0000", "role-0100", 3, 3)]
+    [InlineData(ContractDataset.Generated, "role-0050", "role-0200", 5, 10)]
+    [InlineData(ContractDataset.Generated, "role-0297", "role-0298", 2, 10)]
+    [InlineData(ContractDataset.Generated, "role-0001", "role-0001", 3, 3)]
+    public async Task CareerPaths_are_the_same_from_every_store_and_step_only_to_similar_roles(ContractDataset dataset, string from, string to, int maxSteps, int first)
+    {
+        var s = await ReadAsync(dataset);
+
+        var paths = await s.Store.Queries().CareerPathsAsync(from, to, maxSteps, first, Ct);
+
+        Same(Show.CareerPaths(await s.Reference.Queries().CareerPathsAsync(from, to, maxSteps, first, Ct)), Show.CareerPaths(paths), "career paths");
+        Assert.InRange(paths.Count, 0, first);
+        if (from == GeneratedGraph.TwinA || from == to)
+        {
+            // The twins hold the same items, so each is among the other's nearest; a role is where it is.
+            Assert.NotEmpty(paths);
+        }
+        else if (dataset == ContractDataset.Seed)
+        {
+            // The seed's roles are 0.116 alike, below the least step score.
+            Assert.Empty(paths);
+        }
+
+        foreach (var path in paths)
+        {
+            Assert.Equal(from, path.Roles[0].Id);
+            Assert.Equal(to, path.Roles[^1].Id);
+            Assert.InRange(path.Length, 0, maxSteps);
+            Assert.Equal(path.Roles.Count, path.Roles.Select(r => r.Id).Distinct().Count());
+            Assert.Equal(path.Steps.Aggregate(1.0, (product, step) => product * step.Score), path.Score, 9);
+            Assert.All(path.Steps, step => Assert.InRange(step.Score, CareerPathOptions.DefaultMinStepScore, 1.0));
+        }
+
+        for (var i = 1; i < paths.Count; i++)
+        {
+            Assert.True(paths[i - 1].Score >= paths[i].Score, $"career paths {i - 1} and {i} are not by score");
+        }
+    }
 }

@@ -103,6 +103,11 @@ internal static class Show
             .Concat(r.SharedTerms.Select(t => $"  because of the word {t.Term} ({t.Word}): {Score(t.Contribution)}")))
             .ToArray();
 
+    public static string[] CareerPaths(IEnumerable<CareerPath> paths) =>
+        paths.SelectMany(p => new[] { $"career path, score {Score(p.Score)}: {string.Join(" -> ", p.Roles.Select(r => r.Id))}" }
+            .Concat(p.Steps.SelectMany(step => new[] { $"  step {step.From.Id} -> {step.To.Id}: {Score(step.Score)}" }.Concat(Gap(step.Gap).Select(line => "    " + line)))))
+            .ToArray();
+
     public static string Report(EditReport report) =>
         $"nodes {Counts(report.Nodes)}; links {Counts(report.Links)}; dryRun={report.DryRun}; changed={report.Changed}";
 
