@@ -82,7 +82,7 @@ public sealed class GraphQueryService(IGraphStore store, RoleSimilarityIndexCach
     public async Task<OverlapResult> OverlapAsync(OverlapQuery query, CancellationToken cancellationToken)
     {
         query.Validate();
-        var graph = await store.ReadAsync(new GraphScope.RolesWithItems(query.RoleIds.Distinct(StringComparer.Ordinal).ToArray()), cancellationToken);
+        var graph = await store.ReadAsync(new GraphScope.RolesWithItems(query.RoleIds), cancellationToken);
         var roles = query.RoleIds.Select(id => graph.RoleIndex("roleIds", id)).ToArray();
         return Overlap.Compute(graph, roles, query.EffectiveKinds);
     }
