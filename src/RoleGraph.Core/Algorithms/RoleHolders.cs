@@ -27,7 +27,7 @@ public sealed class RoleHolders(int roleCount, Func<int, int> rolesHolding)
     /// </summary>
     public static RoleHolders Of(GraphSnapshot graph) => graph.WholeGraph is { } whole
         ? new(whole.RoleCount, node => whole.RolesHolding.GetValueOrDefault(graph[node].Id))
-        : new(graph.OfKind(NodeKind.Role).Length, node => CountHolding(graph, node));
+        : new(graph.OfKind(NodeKind.Role).Length, graph.RolesHolding);
 
     /// <summary>
     /// Specificity in 0..1: ln((R + 1) / (r + 1)) / ln(R + 1), an inverse document frequency scaled so that an item
@@ -42,25 +42,5 @@ public sealed class RoleHolders(int roleCount, Func<int, int> rolesHolding)
 
         var all = Math.Log(RoleCount + 1.0);
         return Math.Log((RoleCount + 1.0) / (Holding(node) + 1.0)) / all;
-    }
-
-    /// <summary>Distinct roles among the node's incoming holding links (adjacency is sorted by neighbour).</summary>
-    private static int CountHolding(GraphSnapshot graph, int node)
-    {
-        var count = 0;
-        var last = -1;
-        foreach (var adjacent in graph.Neighbors(node))
-        {
-            if (!adjacent.Outgoing
-                && adjacent.Node != last
-                && adjacent.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor
-                && graph[adjacent.Node].Kind == NodeKind.Role)
-            {
-                count++;
-                last = adjacent.Node;
-            }
-        }
-
-        return count;
     }
 }

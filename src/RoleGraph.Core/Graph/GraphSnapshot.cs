@@ -23,6 +23,7 @@ public sealed class GraphSnapshot
     private readonly int[] _nameRank;
     private readonly int[][] _byKind;
     private readonly double[] _roleWeightTotals;
+    private readonly int[] _rolesHolding;
 
     private GraphSnapshot(GraphNode[] nodes, GraphLink[] links)
     {
@@ -76,7 +77,7 @@ public sealed class GraphSnapshot
             _byKind[kind][kindCounts[kind]++] = i;
         }
 
-        (_adjacencyStart, _adjacency, _roleWeightTotals) = BuildAdjacency(count, links, _indexById);
+        (_adjacencyStart, _adjacency, _roleWeightTotals, _rolesHolding) = BuildAdjacency(nodes, links, _indexById);
     }
 
     private const int KindCount = (int)NodeKind.Category + 1; // a constant: Empty is built before any static field after it is set
@@ -149,6 +150,12 @@ public sealed class GraphSnapshot
     /// <summary>The summed weight of a role's skill and tool links (the denominator side of weighted Jaccard).</summary>
     public double RoleWeightTotal(int index) => _roleWeightTotals[index];
 
+    /// <summary>
+    /// How many roles hold the node (link to it with REQUIRES, USES or RESPONSIBLE_FOR): how common an item is, which
+    /// path relevance and similarity weigh against. Counted once per snapshot, so asking costs nothing.
+    /// </summary>
+    public int RolesHolding(int index) => _rolesHolding[index];
+
     /// <summary>The lower-cased names and aliases of all nodes in one buffer, for search; made on first use.</summary>
     internal SearchText SearchText
     {
@@ -202,11 +209,13 @@ public sealed class GraphSnapshot
         return true;
     }
 
-    private static (int[] Start, Adjacent[] Entries, double[] RoleWeightTotals) BuildAdjacency(int nodeCount, GraphLink[] links, Dictionary<string, int> indexById)
+    private static (int[] Start, Adjacent[] Entries, double[] RoleWeightTotals, int[] RolesHolding) BuildAdjacency(GraphNode[] nodes, GraphLink[] links, Dictionary<string, int> indexById)
     {
+        var nodeCount = nodes.Length;
         var degree = new int[nodeCount + 1];
         var endpoints = new (int From, int To)[links.Length];
         var roleWeightTotals = new double[nodeCount];
+        var rolesHolding = new int[nodeCount];
         string? lastFromId = null;
         var lastFrom = -1;
         for (var l = 0; l < links.Length; l++)
@@ -222,6 +231,12 @@ public sealed class GraphSnapshot
             if (link.Relation is RelationKind.Requires or RelationKind.Uses)
             {
                 roleWeightTotals[from] += link.Weight;
+            }
+
+            // A link's key is unique and each holding relation reaches its own kind, so a role holds a node once.
+            if (link.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor && nodes[from].Kind == NodeKind.Role)
+            {
+                rolesHolding[to]++;
             }
         }
 
@@ -245,7 +260,7 @@ public sealed class GraphSnapshot
             entries.AsSpan(start[i], start[i + 1] - start[i]).Sort(default(AdjacencyOrder));
         }
 
-        return (start, entries, roleWeightTotals);
+        return (start, entries, roleWeightTotals, rolesHolding);
     }
 
     /// <summary>By neighbour, relation, then outgoing before incoming; a struct comparer, so the sort inlines it.</summary>
