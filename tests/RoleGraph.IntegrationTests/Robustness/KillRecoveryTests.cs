@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using RoleGraph.Tests.Cli;
+using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Robustness;
 
@@ -22,7 +21,6 @@ public sealed class KillRecoveryTests
 
     /// <summary>Large enough that the journal passes the 4 MiB compaction threshold several times, so kills also land near compactions.</summary>
     private const int DescriptionLength = 48 * 1024;
-    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     [Fact]
@@ -35,7 +33,7 @@ public sealed class KillRecoveryTests
         {
             for (var round = 1; round <= Rounds; round++)
             {
-                using (var server = await ServerProcess.StartAsync(workspace))
+                using (var server = await StartAsync(workspace))
                 {
                     // What earlier rounds had acknowledged is still there after their kills.
                     await AssertHeldAsync(server, everAcknowledged, everSent, $"start of round {round}");
@@ -48,8 +46,8 @@ public sealed class KillRecoveryTests
                     var deadline = Stopwatch.StartNew();
                     while (acknowledged.Count < AcknowledgedBeforeKill)
                     {
-                        Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(90), $"Round {round}: only {acknowledged.Count} writes acknowledged in 90 s.\n{server.Log}");
-                        Assert.False(senders.All(t => t.IsCompleted), $"Round {round}: the senders stopped: {string.Join("; ", senders.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message))}\n{server.Log}");
+                        Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(90), $"Round {round}: only {acknowledged.Count} writes acknowledged in 90 s.\n{server}");
+                        Assert.False(senders.All(t => t.IsCompleted), $"Round {round}: the senders stopped: {string.Join("; ", senders.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message))}\n{server}");
                         await Task.Delay(TimeSpan.FromMilliseconds(5), TestContext.Current.CancellationToken);
                     }
 
@@ -65,12 +63,12 @@ public sealed class KillRecoveryTests
                         $"round {round}: {atKill} acknowledged when killed, {acknowledged.Count} in all, {sent.Count} sent, {sent.Count - acknowledged.Count} unanswered; files: {Files(workspace)}");
                 }
 
-                using (var restarted = await ServerProcess.StartAsync(workspace))
+                using (var restarted = await StartAsync(workspace))
                 {
                     var held = await AssertHeldAsync(restarted, everAcknowledged, everSent, $"after kill {round}");
                     TestContext.Current.TestOutputHelper?.WriteLine(
                         $"after kill {round}: {held} of {everSent.Count} sent writes held, {everAcknowledged.Count} acknowledged");
-                    await restarted.StopAsync();
+                    restarted.Kill(); // not under test any more: the data file was already checked
                 }
             }
         }
@@ -88,7 +86,7 @@ public sealed class KillRecoveryTests
     }
 
     /// <summary>One sender: upserts skills with ids of its own until stopped or the server is gone.</summary>
-    private static async Task SendAsync(ServerProcess server, int round, int sender, ConcurrentBag<string> acknowledged, ConcurrentBag<string> sent, CancellationToken stop)
+    private static async Task SendAsync(ServiceProcess server, int round, int sender, ConcurrentBag<string> acknowledged, ConcurrentBag<string> sent, CancellationToken stop)
     {
         await Task.Yield();
         for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -123,7 +121,7 @@ public sealed class KillRecoveryTests
 
     private static string DescriptionOf(string id) => string.Concat(Enumerable.Repeat(id + " ", DescriptionLength / (id.Length + 1) + 1))[..DescriptionLength];
 
-    private static async Task<JsonNode> PostAsync(ServerProcess server, string query, object? variables, string when)
+    private static async Task<JsonNode> PostAsync(ServiceProcess server, string query, object? variables, string when)
     {
         using var content = new StringContent(RobustRequests.Body(query, variables), Encoding.UTF8, "application/json");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -141,7 +139,7 @@ public sealed class KillRecoveryTests
         .OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} {f.Length / 1024} KiB"));
 
     /// <summary>Asserts every acknowledged write is held, and nothing but sent writes; returns how many sent writes are held.</summary>
-    private static async Task<int> AssertHeldAsync(ServerProcess server, HashSet<string> acknowledged, HashSet<string> sent, string when)
+    private static async Task<int> AssertHeldAsync(ServiceProcess server, HashSet<string> acknowledged, HashSet<string> sent, string when)
     {
         var nodes = new Dictionary<string, (string? Name, string? Description)>(StringComparer.Ordinal);
         string? after = null;
@@ -173,159 +171,31 @@ public sealed class KillRecoveryTests
         return nodes.Count;
     }
 
-    /// <summary>The real program, started with <c>dotnet RoleGraph.Api.dll --urls ...</c> on a loopback port over a data file in the workspace.</summary>
-    private sealed class ServerProcess : IDisposable
+    /// <summary>The real program on a loopback port over a data file in the workspace, with a key for writes, ready.</summary>
+    private static async Task<ServiceProcess> StartAsync(string workspace)
     {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private ServerProcess(Process process, Uri address)
-        {
-            _process = process;
-            Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-            Http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        }
-
-        public HttpClient Http { get; }
-
-        public bool Killed { get; private set; }
-
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    var text = _log.ToString();
-                    return text.Length <= 4000 ? text : text[^4000..];
-                }
-            }
-        }
-
-        public static async Task<ServerProcess> StartAsync(string workspace)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo(CliRun.DotnetHost)
-            {
-                WorkingDirectory = workspace,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-            {
-                CliRun.ApiAssembly,
-                "--urls", $"http://127.0.0.1:{port}",
+        var service = ServiceProcess.Start(
+            workspace,
+            args:
+            [
                 "--RoleGraph:Embedded:DataFile=" + Path.Combine(workspace, "g.json"),
                 "--RoleGraph:Auth:ApiKeys:0:Name=t",
                 "--RoleGraph:Auth:ApiKeys:0:Sha256=" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
                 "--RoleGraph:Limits:RequestsPerSecond=100000",
                 "--RoleGraph:Limits:RequestBurst=100000",
                 "--Logging:LogLevel:Default=Warning",
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("RoleGraph", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
-            {
-                start.Environment.Remove(key);
-            }
-
-            var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {CliRun.DotnetHost}.");
-            var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
-            process.StandardInput.Close();
-            process.OutputDataReceived += (_, e) => server.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                await server.WaitUntilReadyAsync();
-            }
-            catch
-            {
-                server.Dispose();
-                throw;
-            }
-
-            return server;
-        }
-
-        private void Append(string? line)
+            ]);
+        try
         {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_log)
-            {
-                if (_log.Length < 1_000_000)
-                {
-                    _log.AppendLine(line);
-                }
-            }
+            await service.WaitUntilReadyAsync();
         }
-
-        private async Task WaitUntilReadyAsync()
+        catch
         {
-            var deadline = Stopwatch.StartNew();
-            while (true)
-            {
-                Assert.False(_process.HasExited, $"The program exited with {(_process.HasExited ? _process.ExitCode : 0)} before it answered:\n{Log}");
-                Assert.True(deadline.Elapsed < Ready, $"The program did not answer within {Ready.TotalSeconds} s:\n{Log}");
-                try
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-                    timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                    using var response = await Http.GetAsync("/health/ready", timeout.Token);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
-            }
+            service.Dispose();
+            throw;
         }
 
-        /// <summary>SIGKILL on Linux: no shutdown, no flush, no finally.</summary>
-        public void Kill()
-        {
-            Killed = true;
-            _process.Kill(entireProcessTree: true);
-            Assert.True(_process.WaitForExit(TimeSpan.FromSeconds(30)), "The killed program did not exit within 30 s.");
-        }
-
-        /// <summary>Ends a program that is not under test any more (killed too: the data file was already checked).</summary>
-        public Task StopAsync()
-        {
-            Kill();
-            return Task.CompletedTask;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                Kill();
-            }
-
-            Http.Dispose();
-            _process.Dispose();
-        }
+        service.Http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return service;
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using RoleGraph.Tests.Cli;
 
-namespace RoleGraph.Tests.FreshClone;
+namespace RoleGraph.Tests.Infrastructure;
 
 /// <summary>
 /// The service as a user starts it: <c>dotnet RoleGraph.Api.dll</c> with no verb, in a working directory of the
@@ -23,12 +23,15 @@ internal sealed class ServiceProcess : IDisposable
     {
         _process = process;
         Port = port;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public int Port { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>Whether <see cref="Kill"/> ended it: requests cut off by the kill are expected then.</summary>
+    public bool Killed { get; private set; }
 
     public string Output => Read(_output);
 
@@ -144,6 +147,14 @@ internal sealed class ServiceProcess : IDisposable
         return await WaitForExitAsync();
     }
 
+    /// <summary>SIGKILL on Linux: no shutdown, no flush, no finally.</summary>
+    public void Kill()
+    {
+        Killed = true;
+        _process.Kill(entireProcessTree: true);
+        Assert.True(_process.WaitForExit(TimeSpan.FromSeconds(30)), "The killed service did not exit within 30 s.");
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -155,6 +166,7 @@ internal sealed class ServiceProcess : IDisposable
     {
         if (!_process.HasExited)
         {
+            Killed = true;
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(TimeSpan.FromSeconds(30));
         }
