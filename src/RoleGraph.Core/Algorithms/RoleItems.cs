@@ -29,6 +29,36 @@ internal static class RoleItems
         return result;
     }
 
+    /// <summary>The skills and tools <paramref name="other"/> holds among <paramref name="held"/>, by name, then id.</summary>
+    public static GraphNode[] SharedSkillsAndTools(GraphSnapshot graph, int other, IReadOnlySet<int> held)
+    {
+        var shared = new List<int>();
+        foreach (var adjacent in graph.Neighbors(other))
+        {
+            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses && held.Contains(adjacent.Node))
+            {
+                shared.Add(adjacent.Node);
+            }
+        }
+
+        return SortedByName(graph, shared);
+    }
+
+    /// <summary>The skills and tools a role holds.</summary>
+    public static HashSet<int> SkillsAndTools(GraphSnapshot graph, int role)
+    {
+        var held = new HashSet<int>();
+        foreach (var adjacent in graph.Neighbors(role))
+        {
+            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses)
+            {
+                held.Add(adjacent.Node);
+            }
+        }
+
+        return held;
+    }
+
     public static GraphNode[] SortedByName(GraphSnapshot graph, IEnumerable<int> nodes)
     {
         var list = nodes.ToList();

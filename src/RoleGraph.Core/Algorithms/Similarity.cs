@@ -49,8 +49,9 @@ public static class Similarity
             return byScore != 0 ? byScore : graph.CompareByName(a.Role, b.Role);
         });
 
+        var held = ownWeights.Keys.ToHashSet();
         return ranked.Take(first)
-            .Select(x => new SimilarRole(graph[x.Role], x.Score, SharedItems(graph, x.Role, ownWeights), [], [], []))
+            .Select(x => new SimilarRole(graph[x.Role], x.Score, RoleItems.SharedSkillsAndTools(graph, x.Role, held), [], [], []))
             .ToArray();
     }
 
@@ -65,18 +66,4 @@ public static class Similarity
     }
 
     private const int ScoreDecimals = 12;
-
-    private static GraphNode[] SharedItems(GraphSnapshot graph, int other, Dictionary<int, double> ownWeights)
-    {
-        var shared = new List<int>();
-        foreach (var adjacent in graph.Neighbors(other))
-        {
-            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses && ownWeights.ContainsKey(adjacent.Node))
-            {
-                shared.Add(adjacent.Node);
-            }
-        }
-
-        return RoleItems.SortedByName(graph, shared);
-    }
 }

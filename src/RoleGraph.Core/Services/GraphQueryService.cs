@@ -154,39 +154,15 @@ public sealed class GraphQueryService(IGraphStore store, RoleSimilarityIndexCach
     private static SimilarRole[] Similar(RoleSimilarityIndex index, int role, int first)
     {
         var ranked = index.Rank(role, first);
+        var held = RoleItems.SkillsAndTools(index.Graph, role);
         var result = new SimilarRole[ranked.Count];
         for (var i = 0; i < result.Length; i++)
         {
             var r = ranked[i];
-            result[i] = new SimilarRole(r.Node, r.Score, SharedSkillsAndTools(index.Graph, role, r.Role), r.Facets, r.SharedItems, r.SharedTerms);
+            result[i] = new SimilarRole(r.Node, r.Score, RoleItems.SharedSkillsAndTools(index.Graph, r.Role, held), r.Facets, r.SharedItems, r.SharedTerms);
         }
 
         return result;
-    }
-
-    /// <summary>Every skill and tool both roles hold, by name: the plain list beside the ranked explanation.</summary>
-    private static GraphNode[] SharedSkillsAndTools(GraphSnapshot graph, int role, int other)
-    {
-        var own = new HashSet<int>();
-        foreach (var adjacent in graph.Neighbors(role))
-        {
-            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses)
-            {
-                own.Add(adjacent.Node);
-            }
-        }
-
-        var shared = new List<int>();
-        foreach (var adjacent in graph.Neighbors(other))
-        {
-            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses && own.Contains(adjacent.Node))
-            {
-                shared.Add(adjacent.Node);
-            }
-        }
-
-        shared.Sort(graph.CompareByName);
-        return shared.Select(i => graph[i]).ToArray();
     }
 
     private static void ValidateSimilarFirst(int first)
