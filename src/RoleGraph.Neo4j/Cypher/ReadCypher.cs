@@ -62,15 +62,11 @@ internal static class ReadCypher
 
     /// <summary>
     /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
-    /// only over the given relations. A variable-length bound cannot be a parameter, hence one statement per bound.
+    /// only over the given relations, with how many roles hold each end (REQUIRES, USES or RESPONSIBLE_FOR to it)
+    /// and how many roles there are: the whole graph's counts path relevance needs, from the same enumeration of
+    /// the paths. A variable-length bound cannot be a parameter, hence one statement per bound.
     /// </summary>
     public static string ShortestPathLinks(int maxHops, bool filtered) => PathStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
-
-    /// <summary>
-    /// Every node on some shortest path, with how many roles hold it (REQUIRES, USES or RESPONSIBLE_FOR to it) and how
-    /// many roles there are: the whole graph's counts that path relevance needs, which the paths alone do not carry.
-    /// </summary>
-    public static string ShortestPathHolders(int maxHops, bool filtered) => PathHolderStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
 
     public const int MaxPathHops = Core.Queries.PathQuery.MaxMaxHops;
 
@@ -104,27 +100,16 @@ internal static class ReadCypher
         .SelectMany(hops => new[] { PathStatement(hops, filtered: false), PathStatement(hops, filtered: true) })
         .ToArray();
 
-    private static readonly string[] PathHolderStatements = Enumerable.Range(1, MaxPathHops)
-        .SelectMany(hops => new[] { PathHolderStatement(hops, filtered: false), PathHolderStatement(hops, filtered: true) })
-        .ToArray();
-
-    private static string PathHolderStatement(int hops, bool filtered) =>
+    private static string PathStatement(int hops, bool filtered) =>
         "MATCH (role:Role) WITH count(role) AS roles " +
         "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
         $"MATCH p = allShortestPaths((a)-[*..{hops}]-(b)) " +
         (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
-        "UNWIND nodes(p) AS n " +
-        "WITH DISTINCT roles, n " +
-        "RETURN roles, n.id AS id, COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(n) } AS holders";
-
-    private static string PathStatement(int hops, bool filtered) =>
-        "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
-        $"MATCH p = allShortestPaths((a)-[*..{hops}]-(b)) " +
-        (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
         "UNWIND relationships(p) AS r " +
-        "WITH DISTINCT r " +
-        "WITH r, startNode(r) AS source, endNode(r) AS target " +
-        $"RETURN source {NodeMap} AS fromNode, target {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level";
+        "WITH DISTINCT roles, r " +
+        "WITH roles, r, startNode(r) AS source, endNode(r) AS target " +
+        $"RETURN source {NodeMap} AS fromNode, target {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level, roles, " +
+        "COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(source) } AS fromHolders, COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(target) } AS toHolders";
 
     /// <summary>Every read statement, named for lint reports.</summary>
     internal static IEnumerable<CatalogEntry> Catalog()
@@ -160,8 +145,6 @@ internal static class ReadCypher
         {
             yield return new($"shortest path links, {hops} hops", ShortestPathLinks(hops, filtered: false));
             yield return new($"shortest path links, {hops} hops, relations filtered", ShortestPathLinks(hops, filtered: true));
-            yield return new($"shortest path holders, {hops} hops", ShortestPathHolders(hops, filtered: false));
-            yield return new($"shortest path holders, {hops} hops, relations filtered", ShortestPathHolders(hops, filtered: true));
         }
     }
 }

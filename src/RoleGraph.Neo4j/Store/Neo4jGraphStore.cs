@@ -175,7 +175,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         (string, object?)[] parameters = [("fromId", scope.FromId), ("toId", scope.ToId), ("types", filtered ? scope.Via!.Select(CypherNames.Type).ToArray() : null)];
         IReadOnlyList<CypherStatement> statements = samePlace
             ? [ends]
-            : [ends, Statement(ReadCypher.ShortestPathLinks(scope.MaxHops, filtered), parameters), Statement(ReadCypher.ShortestPathHolders(scope.MaxHops, filtered), parameters)];
+            : [ends, Statement(ReadCypher.ShortestPathLinks(scope.MaxHops, filtered), parameters)];
         var results = await client.RunAsync(statements, cancellationToken);
 
         var graph = new Subgraph();
@@ -186,6 +186,9 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
         if (!samePlace)
         {
+            // The subgraph holds only the paths; how specific each node on them is needs the whole graph's counts.
+            var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+            var roles = 0;
             foreach (var row in results[1].Rows)
             {
                 var from = StoredNode.Read(row[0]);
@@ -193,15 +196,9 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
                 graph.AddNode(from);
                 graph.AddNode(to);
                 graph.AddLink(new GraphLink(from.Id, to.Id, StoredLink.ParseType(row[2].GetString()), StoredLink.Number(row[3]), StoredLink.Number(row[4])));
-            }
-
-            // The subgraph holds only the paths; how specific each node on them is needs the whole graph's counts.
-            var holders = new Dictionary<string, int>(StringComparer.Ordinal);
-            var roles = 0;
-            foreach (var row in results[2].Rows)
-            {
-                roles = row[0].GetInt32();
-                holders[row[1].GetString()!] = row[2].GetInt32();
+                roles = row[5].GetInt32();
+                holders[from.Id] = row[6].GetInt32();
+                holders[to.Id] = row[7].GetInt32();
             }
 
             return graph.ToSnapshot(new WholeGraphCounts(roles, holders));

@@ -427,8 +427,6 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
             var bound = hops;
             Add(ReadCypher.ShortestPathLinks(hops, filtered: false), (g, p) => ShortestPathLinks(g, p, bound, filtered: false));
             Add(ReadCypher.ShortestPathLinks(hops, filtered: true), (g, p) => ShortestPathLinks(g, p, bound, filtered: true));
-            Add(ReadCypher.ShortestPathHolders(hops, filtered: false), (g, p) => ShortestPathHolders(g, p, bound, filtered: false));
-            Add(ReadCypher.ShortestPathHolders(hops, filtered: true), (g, p) => ShortestPathHolders(g, p, bound, filtered: true));
         }
     }
 
@@ -441,22 +439,16 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         [other["id"], other["kind"], relationship.Type, relationship["importance"], relationship["level"]];
 
 
-    private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered) => Result(
-        ["fromNode", "toNode", "type", "importance", "level"],
-        OnShortestPaths(g, p, hops, filtered).Select(r => new[] { NodeMap(g.StartOf(r)), NodeMap(g.EndOf(r)), r.Type, r["importance"], r["level"] }));
-
-    /// <summary>Each node on a shortest path with the number of roles holding it, beside the number of roles.</summary>
-    private static Rows ShortestPathHolders(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
+    private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
     {
         var roles = (long)g.WithLabel(CypherNames.Label(NodeKind.Role)).Count();
-        var nodes = OnShortestPaths(g, p, hops, filtered).SelectMany(r => new[] { g.StartOf(r), g.EndOf(r) }).DistinctBy(n => n.Key);
+        long Holders(EmulatedNode n) =>
+            g.IncomingOf(n).Count(r => r.Type is "REQUIRES" or "USES" or "RESPONSIBLE_FOR" && g.StartOf(r).Labels.Contains(CypherNames.Label(NodeKind.Role)));
         return Result(
-            ["roles", "id", "holders"],
-            nodes.Select(n => new object?[]
+            ["fromNode", "toNode", "type", "importance", "level", "roles", "fromHolders", "toHolders"],
+            OnShortestPaths(g, p, hops, filtered).Select(r => new[]
             {
-                roles,
-                n["id"],
-                (long)g.IncomingOf(n).Count(r => r.Type is "REQUIRES" or "USES" or "RESPONSIBLE_FOR" && g.StartOf(r)["kind"] as string == nameof(NodeKind.Role)),
+                NodeMap(g.StartOf(r)), NodeMap(g.EndOf(r)), r.Type, r["importance"], r["level"], roles, Holders(g.StartOf(r)), Holders(g.EndOf(r)),
             }));
     }
 

@@ -61,8 +61,6 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
             {
                 ReadCypher.ShortestPathLinks(hops, filtered: false),
                 ReadCypher.ShortestPathLinks(hops, filtered: true),
-                ReadCypher.ShortestPathHolders(hops, filtered: false),
-                ReadCypher.ShortestPathHolders(hops, filtered: true),
             })
             .ToHashSet(StringComparer.Ordinal);
         var unsent = CypherCatalog.All
@@ -72,8 +70,6 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
         Assert.True(unsent.Length == 0, "Catalog statements the contract suite never sent: " + string.Join(", ", unsent));
         Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: false)));
         Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: true)));
-        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathHolders(hops, filtered: false)));
-        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathHolders(hops, filtered: true)));
         var allowedButSent = NotSentBySuite.Keys.Where(calls.ContainsKey).ToArray();
         Assert.True(allowedButSent.Length == 0, "Statements listed as not sent were sent; drop them from the list: " + string.Join(" | ", allowedButSent));
         Assert.True(calls.Keys.All(CypherCatalog.All.Select(e => e.Text).Contains), "A statement outside the catalog reached the emulator.");
