@@ -1,4 +1,5 @@
 using RoleGraph.Api.Cli;
+using RoleGraph.Api.Explorer;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Http;
@@ -28,6 +29,7 @@ try
         .AddRoleGraphSecurity(builder.Configuration)
         .AddRoleGraphHttp(builder.Configuration)
         .AddBananaCakePop(builder.Configuration)
+        .AddRoleGraphExplorer(builder.Configuration)
         .AddRoleGraphStartupBanner();
 
     var app = builder.Build();
