@@ -7,6 +7,14 @@ WORKDIR /src/src/RoleGraph.Api
 COPY src/RoleGraph.Api/package.json src/RoleGraph.Api/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
+# The explorer page is built by vite from its npm packages, pinned by its package-lock.json.
+FROM node:20-bookworm-slim AS explorer
+WORKDIR /src/src/RoleGraph.Explorer
+COPY src/RoleGraph.Explorer/package.json src/RoleGraph.Explorer/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/RoleGraph.Explorer/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
@@ -22,7 +30,8 @@ COPY seed/ seed/
 COPY build/ build/
 COPY src/ src/
 COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modules
-RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --no-restore -p:BananaCakePopNpmInstall=false
+COPY --from=explorer /src/src/RoleGraph.Explorer/dist src/RoleGraph.Explorer/dist
+RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 // relative to index.html. The GraphQL documents are imported as text (`?raw`) and ship inside the bundle.
 export default defineConfig({
   base: './',
+  // `npm run dev` serves the page at / with hot reload; its queries (to ../graphql, i.e. /graphql) go to a service
+  // started with `dotnet run --project src/RoleGraph.Api` on its default port.
+  server: { proxy: { '/graphql': 'http://localhost:5080' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

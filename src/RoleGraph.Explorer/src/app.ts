@@ -26,6 +26,8 @@ export interface ExplorerHooks {
   cy: Core;
   view: string;
   ready: boolean;
+  /** How many views have finished rendering (or failed): a test waits for it to pass the count it saw before acting. */
+  renders: number;
   sent: SentQuery[];
 }
 

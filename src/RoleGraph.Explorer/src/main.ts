@@ -14,7 +14,7 @@ import { renderSimilar } from './views/similar';
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
 const cy = createGraph(byId('graph'));
-const hooks: ExplorerHooks = { cy, view: 'find', ready: false, sent: [] };
+const hooks: ExplorerHooks = { cy, view: 'find', ready: false, renders: 0, sent: [] };
 window.__explorer = hooks;
 
 const app = createApp({
@@ -71,8 +71,12 @@ async function route(): Promise<void> {
         break;
       default:
         await renderFind(app);
-        // The find view is ready once it has results; a blank search box is ready at once too.
         break;
+    }
+    if (!app.stage.hidden) {
+      // The panel's new content may have changed the canvas's size since the layout ran.
+      cy.resize();
+      cy.fit(undefined, 30);
     }
     document.body.dataset.state = 'ready';
     hooks.ready = true;
@@ -81,6 +85,8 @@ async function route(): Promise<void> {
     app.setStatus(message, true);
     app.panel.replaceChildren(h('p', { class: 'error', role: 'alert', text: message }));
     document.body.dataset.state = 'error';
+  } finally {
+    hooks.renders++;
   }
 }
 

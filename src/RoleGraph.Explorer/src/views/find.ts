@@ -35,7 +35,6 @@ export async function renderFind(app: App): Promise<void> {
           return h('li', {}, nodeLink(hit.id, hit.name, hit.kind), ...extra);
         })),
       );
-      window.__explorer.ready = true;
     },
   });
   app.controls.replaceChildren(picker.element);
