@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RoleGraph.Tests.Infrastructure;
 
 namespace RoleGraph.Tests.Explorer;
 

@@ -30,7 +30,7 @@ public sealed class ExplorerQueryDocumentsTests(RoleGraphApiFactory app) : IClas
         ["gap"] = new { fromRoleId = "data-scientist", toRoleId = "machine-learning-engineer" },
     };
 
-    public static TheoryData<string> Documents() => [.. Directory.GetFiles(QueryDirectory, "*.graphql").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+    public static TheoryData<string> Documents() => [.. Directory.GetFiles(QueryDirectory, "*.graphql").Select(file => Path.GetFileNameWithoutExtension(file)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void The_page_sends_exactly_the_documents_in_the_queries_folder()
