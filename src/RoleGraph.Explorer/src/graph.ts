@@ -100,6 +100,8 @@ export function runForceLayout(cy: Core): void {
     nodeRepulsion: () => 12000,
     idealEdgeLength: () => 130,
     nodeSeparation: 80,
+    // Room for the labels too, not only the shapes, so names overlap less.
+    nodeDimensionsIncludeLabels: true,
     fit: true,
     padding: 30,
   } as cytoscape.LayoutOptions).run();

@@ -7,6 +7,9 @@ import { nodeLink } from './common';
 /** How many linked nodes of one relation are drawn at first and per "show more": O*NET hubs link to hundreds. */
 export const PageSize = 15;
 
+/** Property values longer than this are folded. */
+const LongValue = 160;
+
 type Ref = { id: string; name: string };
 type Typed = Ref & { __typename: string };
 
@@ -104,7 +107,13 @@ function facts(node: NonNullable<NodeAnswer['node']>): HTMLElement {
   }
   for (const property of node.properties ?? []) {
     if (property.key !== 'primaryFocus') {
-      row(property.key, property.value);
+      // Some O*NET properties are long lists of codes; they open on demand instead of filling the panel.
+      row(
+        property.key,
+        property.value.length > LongValue
+          ? h('details', {}, h('summary', { text: `${property.value.slice(0, 40)}… (${property.value.length} characters)` }), property.value)
+          : property.value,
+      );
     }
   }
   return h(
