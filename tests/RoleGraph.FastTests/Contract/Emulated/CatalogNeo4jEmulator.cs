@@ -469,6 +469,30 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         [other["id"], other["kind"], relationship.Type, relationship["importance"], relationship["level"]];
 
 
+    /// <summary>
+    /// The properties the schema indexes on :Node, with what one value may hold there: a range index (or the
+    /// uniqueness constraint behind one) keys at most 8,167 bytes, a text index takes at most 32,766 UTF-8 bytes
+    /// (Neo4j knowledge base, "Index limitations and workarounds"; Lucene's term limit).
+    /// </summary>
+    private static readonly Dictionary<string, int> IndexedValueLimits = SchemaCypher.Setup
+        .Where(text => text.StartsWith("CREATE", StringComparison.Ordinal) && text.Contains("(n:Node)", StringComparison.Ordinal))
+        .Select(text => (Text: text, Match: System.Text.RegularExpressions.Regex.Match(text, @"(?:ON \(n\.|REQUIRE n\.)(\w+)")))
+        .ToDictionary(x => x.Match.Groups[1].Value, x => x.Text.Contains("TEXT INDEX", StringComparison.Ordinal) ? 32_766 : 8_167, StringComparer.Ordinal);
+
+    /// <summary>A string too large for an index on its property fails the write, as on Neo4j.</summary>
+    private static void RefuseUnindexable(EmulatedNode node)
+    {
+        foreach (var (property, limit) in IndexedValueLimits)
+        {
+            if (node[property] is string text && System.Text.Encoding.UTF8.GetByteCount(text) > limit)
+            {
+                throw new Neo4jClientException(
+                    "Neo.ClientError.Statement.ArgumentError",
+                    $"Property value is too large to index, please see index documentation for limitations. Index: {property}, value size: {System.Text.Encoding.UTF8.GetByteCount(text)} bytes, limit: {limit}.");
+            }
+        }
+    }
+
     private void RegisterWrites()
     {
         Add(WriteCypher.Lock, (g, p) =>
@@ -537,6 +561,7 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
                     }
 
                     node.Labels.ExceptWith(otherLabels);
+                    RefuseUnindexable(node);
                 }
 
                 return NoRows();
