@@ -55,16 +55,15 @@ internal static class ReadCypher
     public static string Linked(RelationKind relation, LinkDirection direction) =>
         LinkedStatements[((int)relation * 2) + (direction == LinkDirection.Outgoing ? 0 : 1)];
 
-    /// <summary>Candidates for search: the text index finds every node whose lower-cased name or alias holds the text.</summary>
-    public const string SearchCandidates =
-        $"MATCH (n:Node) WHERE n.searchText CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
-
     /// <summary>
-    /// The other candidates: nodes whose names and aliases overflowed the text index (StoredNode.SearchTexts).
-    /// The flag seeks its range index, which holds only those few nodes; CONTAINS then filters them.
+    /// Candidates for search: the text index finds every node whose lower-cased name or alias holds the text; the
+    /// second branch reads the few nodes whose names overflowed one text-index value (StoredNode.SearchTexts), found
+    /// by their flag's range index (which holds only them), and filters their overflow. UNION drops a node both
+    /// branches find. One statement, so the Query API needs one request.
     /// </summary>
-    public const string SearchOverflowCandidates =
-        $"MATCH (n:Node) WHERE n.searchOverflowed = true AND n.searchOverflow CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
+    public const string SearchCandidates =
+        $"MATCH (n:Node) WHERE n.searchText CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node " +
+        $"UNION MATCH (n:Node) WHERE n.searchOverflowed = true AND n.searchOverflow CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
 
     /// <summary>Roles with their skills, tools and responsibilities: what overlap and skill gap compare.</summary>
     public const string RolesWithItems =
@@ -138,7 +137,6 @@ internal static class ReadCypher
         yield return new("sources", Sources);
         yield return new("revision", Revision);
         yield return new("search candidates", SearchCandidates);
-        yield return new("search overflow candidates", SearchOverflowCandidates);
         yield return new("roles with items", RolesWithItems);
         yield return new("all roles with items", AllRolesWithItems);
         yield return new("nodes with links", NodesWithLinks);

@@ -153,14 +153,9 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     {
         var kinds = scope.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : scope.Kinds;
         var kindNames = kinds.Select(k => k.ToString()).ToArray();
-        var results = await client.RunAsync(
-            [
-                Statement(ReadCypher.SearchCandidates, ("needle", scope.Text), ("kinds", kindNames)),
-                Statement(ReadCypher.SearchOverflowCandidates, ("needle", scope.Text), ("kinds", kindNames)),
-            ],
-            cancellationToken);
+        var results = await client.RunAsync([Statement(ReadCypher.SearchCandidates, ("needle", scope.Text), ("kinds", kindNames))], cancellationToken);
         var candidates = new Subgraph();
-        foreach (var row in results.SelectMany(r => r.Rows))
+        foreach (var row in results[0].Rows)
         {
             candidates.AddNode(StoredNode.Read(row[0]));
         }

@@ -43,7 +43,7 @@ internal static class StoredNode
 
     /// <summary>
     /// The lower-cased name and aliases joined, as much of it as the text index takes (whole entries, the name
-    /// first), and the rest, if any, for <see cref="Cypher.ReadCypher.SearchOverflowCandidates"/>: an O*NET role
+    /// first), and the rest, if any, for the second branch of <see cref="Cypher.ReadCypher.SearchCandidates"/>: an O*NET role
     /// has 2,751 alternate titles, some 48,000 characters.
     /// </summary>
     internal static (string SearchText, string? Overflow) SearchTexts(GraphNode node)
