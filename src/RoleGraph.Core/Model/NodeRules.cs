@@ -7,10 +7,11 @@ namespace RoleGraph.Core.Model;
 public static partial class NodeRules
 {
     /// <summary>
-    /// Length limits, in UTF-16 code units, the same for every store. They keep each value well inside what Neo4j
-    /// can index (a range-index key, the id's uniqueness constraint, holds about 8 KB; a text-index value 32,766
-    /// UTF-8 bytes, at most 3 bytes per code unit) and bound what one node costs, while leaving room for O*NET
-    /// (its longest id is 127, name 332, description 811, alias 128, property value 4,278; a role has 2,751 aliases).
+    /// Length limits, in UTF-16 code units, the same for every store. They keep each indexed value well inside what
+    /// Neo4j can index (a range-index key, the id's uniqueness constraint, holds about 8 KB; a text-index value
+    /// 32,766 UTF-8 bytes, at most 3 bytes per code unit) and bound what one node costs; descriptions, which no
+    /// index holds, may be long (a request body is at most 4 MB). They leave room for O*NET (its longest id is 127,
+    /// name 332, description 811, alias 128, property value 4,278; a role has 2,751 aliases).
     /// </summary>
     public const int MaxIdLength = 200;
 
@@ -20,7 +21,7 @@ public static partial class NodeRules
 
     public const int MaxAliases = 10_000;
 
-    public const int MaxDescriptionLength = 20_000;
+    public const int MaxDescriptionLength = 1_000_000;
 
     public const int MaxPropertyKeyLength = 200;
 

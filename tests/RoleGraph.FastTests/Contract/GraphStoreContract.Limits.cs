@@ -41,7 +41,7 @@ public abstract partial class GraphStoreContract<TFixture>
                 "nodes[0].name: The name is 9000 characters long; at most 1000 are allowed.",
                 $"nodes[1].id: The id is {NodeRules.MaxIdLength + 1} characters long; at most 200 are allowed.",
                 $"nodes[2].aliases[1]: The alias is {NodeRules.MaxAliasLength + 1} characters long; at most 1000 are allowed.",
-                $"nodes[3].description: The description is {NodeRules.MaxDescriptionLength + 1} characters long; at most 20000 are allowed.",
+                $"nodes[3].description: The description is {NodeRules.MaxDescriptionLength + 1} characters long; at most {NodeRules.MaxDescriptionLength} are allowed.",
                 $"nodes[4].properties.note: The property value is {NodeRules.MaxPropertyValueLength + 1} characters long; at most 20000 are allowed.",
             ],
             refused.Problems.Select(p => $"{p.Path}: {p.Message}"));
