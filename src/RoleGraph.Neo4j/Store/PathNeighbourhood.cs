@@ -20,11 +20,12 @@ namespace RoleGraph.Neo4j.Store;
 /// </remarks>
 internal sealed class PathNeighbourhood
 {
-    private PathNeighbourhood(IReadOnlyCollection<string> nodesOnPaths, IReadOnlyCollection<GraphLink> linksOnPaths, int linksRead)
+    private PathNeighbourhood(IReadOnlyCollection<string> nodesOnPaths, IReadOnlyCollection<GraphLink> linksOnPaths, int linksRead, int requests)
     {
         NodesOnPaths = nodesOnPaths;
         LinksOnPaths = linksOnPaths;
         LinksRead = linksRead;
+        Requests = requests;
     }
 
     /// <summary>The ids of the nodes on some shortest path (both ends included when a path exists).</summary>
@@ -35,9 +36,12 @@ internal sealed class PathNeighbourhood
     /// <summary>How many link rows the search read: what it cost the server.</summary>
     public int LinksRead { get; }
 
+    /// <summary>How many statements the search sent (one per level and batch of the frontier).</summary>
+    public int Requests { get; }
+
     public static async Task<PathNeighbourhood> SearchAsync(INeo4jClient client, GraphScope.Paths scope, int batchSize, CancellationToken cancellationToken)
     {
-        var empty = new PathNeighbourhood([], [], 0);
+        var empty = new PathNeighbourhood([], [], 0, 0);
         if (string.Equals(scope.FromId, scope.ToId, StringComparison.Ordinal))
         {
             return empty;
@@ -51,6 +55,7 @@ internal sealed class PathNeighbourhood
         var fromSide = new Side(scope.FromId);
         var toSide = new Side(scope.ToId);
         var linksRead = 0;
+        var requests = 0;
         var met = false;
         while (!met && fromSide.Levels + toSide.Levels < scope.MaxHops && fromSide.Frontier.Count > 0 && toSide.Frontier.Count > 0)
         {
@@ -59,6 +64,7 @@ internal sealed class PathNeighbourhood
             foreach (var batch in side.Frontier.Chunk(batchSize))
             {
                 (string, object?)[] parameters = filtered ? [("ids", batch), ("types", types)] : [("ids", batch)];
+                requests++;
                 var results = await client.RunAsync(
                     [new CypherStatement(statement, parameters.ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal))], cancellationToken);
                 foreach (var row in results[0].Rows)
@@ -84,7 +90,7 @@ internal sealed class PathNeighbourhood
 
         if (!met)
         {
-            return empty;
+            return new PathNeighbourhood([], [], linksRead, requests);
         }
 
         var fromDistance = Distances(links.Values, scope.FromId);
@@ -94,7 +100,7 @@ internal sealed class PathNeighbourhood
             .Where(l => OnPath(fromDistance, toDistance, l.FromId, l.ToId, length) || OnPath(fromDistance, toDistance, l.ToId, l.FromId, length))
             .ToArray();
         var nodes = onPaths.SelectMany(l => new[] { l.FromId, l.ToId }).ToHashSet(StringComparer.Ordinal);
-        return new PathNeighbourhood(nodes, onPaths, linksRead);
+        return new PathNeighbourhood(nodes, onPaths, linksRead, requests);
     }
 
     private static bool OnPath(Dictionary<string, int> fromDistance, Dictionary<string, int> toDistance, string u, string v, int length) =>

@@ -82,7 +82,26 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
     /// <summary>Opens a transaction; its statements arrive as parsed from the wire (JSON numbers as long or double).</summary>
     public EmulatedTransaction Begin() => new(this);
 
-    internal Task WaitToWriteAsync(CancellationToken cancellationToken) => _writer.WaitAsync(cancellationToken);
+    /// <summary>Runs after each statement, with its text: lets a test commit another write at a chosen point.</summary>
+    public Action<string>? AfterStatement { get; set; }
+
+    /// <summary>Transactions waiting for the writer's turn right now.</summary>
+    public int WaitingWriters => Volatile.Read(ref _waitingWriters);
+
+    private int _waitingWriters;
+
+    internal async Task WaitToWriteAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waitingWriters);
+        try
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingWriters);
+        }
+    }
 
     internal void DoneWriting() => _writer.Release();
 
@@ -159,6 +178,7 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
     {
         _calls.AddOrUpdate(statement.Text, 1, (_, n) => n + 1);
         var rows = Find(statement.Text).Handler(graph, statement.Parameters);
+        AfterStatement?.Invoke(statement.Text);
         var values = rows.Ordered ? rows.Values : Shuffled(rows.Values);
         return new CypherResult(rows.Columns, values.Select(row => row.Select(ToJson).ToArray()).ToArray());
     }
@@ -369,10 +389,13 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         {
             var needle = Parameter(p, "needle");
             var kinds = Parameter(p, "kinds") as List<object?>;
+            bool Holds(object? text) => text is string t && needle is string s && t.Contains(s, StringComparison.Ordinal);
+
+            // The text-index branch UNION the overflow branch: a node both find comes back once.
             return Result(
                 ["node"],
                 g.WithLabel(CypherNames.NodeLabel)
-                    .Where(n => n["searchText"] is string text && needle is string s && text.Contains(s, StringComparison.Ordinal))
+                    .Where(n => Holds(n["searchText"]) || (Equals(n["searchOverflowed"], true) && Holds(n["searchOverflow"])))
                     .Where(n => kinds is not null && n["kind"] is { } kind && kinds.Contains(kind))
                     .Select(n => new object?[] { NodeMap(n) }));
         });
@@ -426,19 +449,6 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
             return Result(
                 ["node", "roles", "holders"],
                 Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>().Select(n => new object?[] { NodeMap(n), roles, Holders(n) }));
-        });
-
-        Add(ReadCypher.SearchOverflowCandidates, (g, p) =>
-        {
-            var needle = Parameter(p, "needle");
-            var kinds = Parameter(p, "kinds") as List<object?>;
-            return Result(
-                ["node"],
-                g.WithLabel(CypherNames.NodeLabel)
-                    .Where(n => Equals(n["searchOverflowed"], true))
-                    .Where(n => n["searchOverflow"] is string text && needle is string s && text.Contains(s, StringComparison.Ordinal))
-                    .Where(n => kinds is not null && n["kind"] is { } kind && kinds.Contains(kind))
-                    .Select(n => new object?[] { NodeMap(n) }));
         });
     }
 
