@@ -38,6 +38,7 @@ internal sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer 
             {
                 ErrorCodes.StoreAuthFailed => "the store refused the service's credentials (STORE_AUTH_FAILED)",
                 ErrorCodes.StoreUnavailable => "the store is out of reach (STORE_UNAVAILABLE)",
+                ErrorCodes.StoreBusy => "the store's write lock is held by a long write (STORE_BUSY)",
                 _ => "the store failed; see the service log",
             };
 }

@@ -121,6 +121,17 @@ public static class TaxonomyValidator
         private void ReadNode(string file, string path, TaxonomyFileNode raw)
         {
             var ok = true;
+            foreach (var (field, message) in NodeRules.LengthProblems(raw.Id, raw.Name, raw.Description, raw.Aliases, raw.Properties))
+            {
+                Problem(file, $"{path}.{field}", message);
+                ok = false;
+            }
+
+            if (!ok)
+            {
+                return;
+            }
+
             if (!NodeRules.IsSlug(raw.Id))
             {
                 Problem(file, $"{path}.id", NodeRules.NotASlug(raw.Id));

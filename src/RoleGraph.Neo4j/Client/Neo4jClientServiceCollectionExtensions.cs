@@ -1,22 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace RoleGraph.Neo4j.Client;
 
 public static class Neo4jClientServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="Neo4jHttpClient"/> as <see cref="INeo4jClient"/> (a typed HttpClient). Reads
-    /// IOptions&lt;Neo4jOptions&gt;; binding them is the caller's business.
+    /// Registers <see cref="INeo4jClient"/> as the client of the API Neo4j:Api names (the Query API by default, or
+    /// the HTTP API), each a typed HttpClient. Reads IOptions&lt;Neo4jOptions&gt;; binding them is the caller's business.
     /// </summary>
     public static IServiceCollection AddNeo4jClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<Neo4jOptions>();
-        services.AddHttpClient<INeo4jClient, Neo4jHttpClient>(client =>
+        AddTyped<Neo4jQueryApiClient>(services);
+        AddTyped<Neo4jHttpClient>(services);
+        services.AddTransient<INeo4jClient>(provider => provider.GetRequiredService<IOptions<Neo4jOptions>>().Value.Api switch
+        {
+            Neo4jApi.Http => provider.GetRequiredService<Neo4jHttpClient>(),
+            _ => provider.GetRequiredService<Neo4jQueryApiClient>(),
+        });
+        return services;
+    }
+
+    private static void AddTyped<TClient>(IServiceCollection services)
+        where TClient : class
+    {
+        services.AddHttpClient<TClient>(typeof(TClient).Name, client =>
             {
-                // The client bounds each request with Neo4jOptions.RequestTimeout itself; HttpClient's own 100 s
-                // default would cut a longer configured timeout short and surface as the wrong exception.
+                // The client bounds each request with its own time limits; HttpClient's own 100 s default would cut
+                // a longer configured one short and surface as the wrong exception.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
@@ -28,6 +42,5 @@ public static class Neo4jClientServiceCollectionExtensions
 
             // The handler renews its own connections, so the factory need not rotate handlers (and their pools).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        return services;
     }
 }

@@ -8,10 +8,17 @@ namespace RoleGraph.Neo4j.Client;
 /// <summary>An error entry of a Neo4j HTTP response ({"code": ..., "message": ...}).</summary>
 internal readonly record struct Neo4jError(string Code, string Message);
 
-/// <summary>What the client needs from one HTTP API response: the results, or the first error, and the commit URI.</summary>
-internal sealed record Neo4jResponse(IReadOnlyList<CypherResult> Results, Neo4jError? Error, string? Commit);
+/// <summary>
+/// What the client needs from one response of either API: the results, or the first error; the HTTP API's commit
+/// URI; the Query API's transaction id and bookmarks.
+/// </summary>
+internal sealed record Neo4jResponse(IReadOnlyList<CypherResult> Results, Neo4jError? Error, string? Commit, string? TransactionId = null, IReadOnlyList<string>? Bookmarks = null);
 
-/// <summary>The JSON of Neo4j's HTTP transactional API: request bodies and responses.</summary>
+/// <summary>
+/// The JSON of Neo4j's HTTP transactional API and of its Query API (plain JSON, the default result format: the
+/// store reads only strings, numbers, booleans, lists and maps, which it maps without loss; see the Query API
+/// manual, "Plain JSON"): request bodies and responses.
+/// </summary>
 internal static class Neo4jWire
 {
     /// <summary>Opens or commits a transaction without running anything.</summary>
@@ -45,6 +52,79 @@ internal static class Neo4jWire
         }
 
         return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// A Query API request: {"statement": ..., "parameters": {...}, "bookmarks": [...]}, one statement per request
+    /// (Query API manual, "Query the database" and "Coordinate transactions").
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteQuery(CypherStatement statement, IReadOnlyList<string>? bookmarks)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("statement"u8, statement.Text);
+            writer.WritePropertyName("parameters"u8);
+            WriteMap(writer, statement.Parameters);
+            if (bookmarks is { Count: > 0 })
+            {
+                writer.WriteStartArray("bookmarks"u8);
+                foreach (var bookmark in bookmarks)
+                {
+                    writer.WriteStringValue(bookmark);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// Reads a Query API response: {"data": {"fields": [...], "values": [[...]]}, "bookmarks": [...],
+    /// "transaction": {"id": ..., "expires": ...}} or {"errors": [{"code": ..., "message": ...}]}. A commit or
+    /// rollback may answer without data.
+    /// </summary>
+    public static async Task<Neo4jResponse> ReadQueryAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var document = await JsonDocument.ParseAsync(body, default, cancellationToken);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"Expected a JSON object, got {root.ValueKind}.");
+        }
+
+        var transactionId = root.TryGetProperty("transaction"u8, out var transaction) && transaction.ValueKind == JsonValueKind.Object
+            && transaction.TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+        var bookmarks = root.TryGetProperty("bookmarks"u8, out var marks) && marks.ValueKind == JsonValueKind.Array
+            ? marks.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!).ToArray()
+            : null;
+
+        var error = ReadError(root);
+        if (error is not null)
+        {
+            return new Neo4jResponse([], error, null, transactionId, bookmarks);
+        }
+
+        if (!root.TryGetProperty("data"u8, out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            return new Neo4jResponse([], null, null, transactionId, bookmarks);
+        }
+
+        var dataCopy = data.Clone();
+        var columns = dataCopy.TryGetProperty("fields"u8, out var fields) && fields.ValueKind == JsonValueKind.Array
+            ? fields.EnumerateArray().Select(f => f.GetString() ?? "").ToArray()
+            : Array.Empty<string>();
+        var rows = dataCopy.TryGetProperty("values"u8, out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray().Select(row => row.ValueKind == JsonValueKind.Array ? ReadRow(row) : []).ToArray()
+            : Array.Empty<JsonElement[]>();
+        return new Neo4jResponse([new CypherResult(columns, rows)], null, null, transactionId, bookmarks);
     }
 
     private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> map)

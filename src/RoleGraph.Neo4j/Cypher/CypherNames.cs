@@ -23,5 +23,5 @@ internal static class CypherNames
 
     /// <summary>Every property key the store reads or writes.</summary>
     public static IReadOnlyList<string> PropertyKeys { get; } =
-        ["id", "kind", "name", "description", "aliases", "properties", "nameLower", "searchText", "importance", "level", "key", "revision", "sources", "lockedAt"];
+        ["id", "kind", "name", "description", "aliases", "properties", "searchText", "searchOverflow", "searchOverflowed", "importance", "level", "key", "revision", "sources", "lockedAt"];
 }

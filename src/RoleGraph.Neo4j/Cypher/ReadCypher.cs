@@ -14,11 +14,17 @@ internal static class ReadCypher
 
     public const string Ping = "RETURN 1 AS ok";
 
-    /// <summary>Counts of one label and of all relationships come from Neo4j's count store, without reading the graph:
-    /// readiness checks run them often.</summary>
-    public static string CountNodes(NodeKind kind) => CountStatements[(int)kind];
-
-    public const string CountLinks = "MATCH ()-[r]->() RETURN count(r) AS links";
+    /// <summary>
+    /// Every count statistics reports, in one statement so they come from one reading of the graph (separate
+    /// statements, even in one transaction, would each see the writes committed by then: Neo4j reads committed).
+    /// Each count stands alone in its own subquery, the form in which the planner reads it from the count store in
+    /// constant time (Neo4j knowledge base, "Fast counts using the count store"): readiness checks run this often.
+    /// Columns: one per kind in <see cref="NodeKind"/> order, then links.
+    /// </summary>
+    public static readonly string Statistics =
+        string.Concat(Enum.GetValues<NodeKind>().Select(kind => $"CALL () {{ MATCH (n:{CypherNames.Label(kind)}) RETURN count(n) AS {CypherNames.Label(kind)} }} ")) +
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS links } " +
+        "RETURN " + string.Join(", ", Enum.GetValues<NodeKind>().Select(CypherNames.Label)) + ", links";
 
     public const string NodesById = $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n {NodeMap} AS node";
 
@@ -37,16 +43,27 @@ internal static class ReadCypher
     /// <summary>The revision every write increments (<see cref="WriteCypher.SetMeta"/>); no row before the first write.</summary>
     public const string Revision = "MATCH (g:RoleGraphMeta {key: $key}) RETURN g.revision AS revision";
 
-    /// <summary>Ids and names of one kind: lists filter, sort and page them in process, in the embedded store's order.</summary>
+    /// <summary>
+    /// Ids and names of one kind: lists filter, sort and page them in process, in the embedded store's order. Not a
+    /// seek on an index: a page reports the total count of its filtered kind, filters match substrings of id and
+    /// name (which no range index serves), and cursors are offsets from either end (last/before), so every page
+    /// needs the whole filtered kind in order; reading two short properties of one label is that read's floor.
+    /// </summary>
     public static string NamesOfKind(NodeKind kind) => NamesOfKindStatements[(int)kind];
 
     /// <summary>For each id, the nodes one relation reaches in one direction, with the link's importance and level.</summary>
     public static string Linked(RelationKind relation, LinkDirection direction) =>
         LinkedStatements[((int)relation * 2) + (direction == LinkDirection.Outgoing ? 0 : 1)];
 
-    /// <summary>Candidates for search: the text index finds every node whose lower-cased name or alias holds the text.</summary>
+    /// <summary>
+    /// Candidates for search: the text index finds every node whose lower-cased name or alias holds the text; the
+    /// second branch reads the few nodes whose names overflowed one text-index value (StoredNode.SearchTexts), found
+    /// by their flag's range index (which holds only them), and filters their overflow. UNION drops a node both
+    /// branches find. One statement, so the Query API needs one request.
+    /// </summary>
     public const string SearchCandidates =
-        $"MATCH (n:Node) WHERE n.searchText CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
+        $"MATCH (n:Node) WHERE n.searchText CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node " +
+        $"UNION MATCH (n:Node) WHERE n.searchOverflowed = true AND n.searchOverflow CONTAINS $needle AND n.kind IN $kinds RETURN n {NodeMap} AS node";
 
     /// <summary>Roles with their skills, tools and responsibilities: what overlap and skill gap compare.</summary>
     public const string RolesWithItems =
@@ -61,14 +78,29 @@ internal static class ReadCypher
         $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
     /// <summary>
-    /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
-    /// only over the given relations, with how many roles hold each end (REQUIRES, USES or RESPONSIBLE_FOR to it)
-    /// and how many roles there are: the whole graph's counts path relevance needs, from the same enumeration of
-    /// the paths. A variable-length bound cannot be a parameter, hence one statement per bound.
+    /// One breadth-first step of a path search: for each id, every link at it (either direction) and the node at its
+    /// other end, optionally only over the given relation types. The store expands from both ends a level at a
+    /// time and stops where the two searches meet, so it reads the neighbourhood the shortest paths lie in, never an
+    /// enumeration of the paths themselves (which allShortestPaths makes, and which explodes on a dense layer).
     /// </summary>
-    public static string ShortestPathLinks(int maxHops, bool filtered) => PathStatements[((maxHops - 1) * 2) + (filtered ? 1 : 0)];
+    public static string PathStep(bool filtered) => filtered ? FilteredPathStep : UnfilteredPathStep;
 
-    public const int MaxPathHops = Core.Queries.PathQuery.MaxMaxHops;
+    private const string UnfilteredPathStep =
+        "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) " +
+        "RETURN id, m.id AS otherId, type(r) AS type, startNode(r) = n AS outgoing, r.importance AS importance, r.level AS level";
+
+    private const string FilteredPathStep =
+        "UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) WHERE type(r) IN $types " +
+        "RETURN id, m.id AS otherId, type(r) AS type, startNode(r) = n AS outgoing, r.importance AS importance, r.level AS level";
+
+    /// <summary>
+    /// The nodes on the shortest paths, each with how many roles hold it (REQUIRES, USES or RESPONSIBLE_FOR to it),
+    /// and how many roles there are: the whole graph's counts path relevance needs.
+    /// </summary>
+    public const string PathNodes =
+        "MATCH (role:Role) WITH count(role) AS roles " +
+        $"UNWIND $ids AS id MATCH (n:Node {{id: id}}) " +
+        $"RETURN n {NodeMap} AS node, roles, COUNT {{ (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(n) }} AS holders";
 
     /// <summary>
     /// The nodes referenced by a write, each with its links both ways (the far end's id and kind): enough for the
@@ -79,10 +111,6 @@ internal static class ReadCypher
         $"RETURN n {NodeMap} AS node, " +
         "[(n)-[r]->(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS outgoing, " +
         "[(n)<-[r]-(m:Node) | [m.id, m.kind, type(r), r.importance, r.level]] AS incoming";
-
-    private static readonly string[] CountStatements = Enum.GetValues<NodeKind>()
-        .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN count(n) AS count")
-        .ToArray();
 
     private static readonly string[] NamesOfKindStatements = Enum.GetValues<NodeKind>()
         .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN n.id AS id, n.name AS name")
@@ -96,26 +124,11 @@ internal static class ReadCypher
         })
         .ToArray();
 
-    private static readonly string[] PathStatements = Enumerable.Range(1, MaxPathHops)
-        .SelectMany(hops => new[] { PathStatement(hops, filtered: false), PathStatement(hops, filtered: true) })
-        .ToArray();
-
-    private static string PathStatement(int hops, bool filtered) =>
-        "MATCH (role:Role) WITH count(role) AS roles " +
-        "MATCH (a:Node {id: $fromId}) MATCH (b:Node {id: $toId}) " +
-        $"MATCH p = allShortestPaths((a)-[*..{hops}]-(b)) " +
-        (filtered ? "WHERE all(r IN relationships(p) WHERE type(r) IN $types) " : "") +
-        "UNWIND relationships(p) AS r " +
-        "WITH DISTINCT roles, r " +
-        "WITH roles, r, startNode(r) AS source, endNode(r) AS target " +
-        $"RETURN source {NodeMap} AS fromNode, target {NodeMap} AS toNode, type(r) AS type, r.importance AS importance, r.level AS level, roles, " +
-        "COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(source) } AS fromHolders, COUNT { (:Role)-[:REQUIRES|USES|RESPONSIBLE_FOR]->(target) } AS toHolders";
-
     /// <summary>Every read statement, named for lint reports.</summary>
     internal static IEnumerable<CatalogEntry> Catalog()
     {
         yield return new("ping", Ping);
-        yield return new("count links", CountLinks);
+        yield return new("statistics", Statistics);
         yield return new("nodes by id", NodesById);
         yield return new("kinds by id", KindsById);
         yield return new("all kinds", AllKinds);
@@ -130,7 +143,6 @@ internal static class ReadCypher
         foreach (var kind in Enum.GetValues<NodeKind>())
         {
             yield return new($"names of {kind}", NamesOfKind(kind));
-            yield return new($"count {kind} nodes", CountNodes(kind));
         }
 
         foreach (var relation in Enum.GetValues<RelationKind>())
@@ -141,10 +153,8 @@ internal static class ReadCypher
             }
         }
 
-        for (var hops = 1; hops <= MaxPathHops; hops++)
-        {
-            yield return new($"shortest path links, {hops} hops", ShortestPathLinks(hops, filtered: false));
-            yield return new($"shortest path links, {hops} hops, relations filtered", ShortestPathLinks(hops, filtered: true));
-        }
+        yield return new("path step", PathStep(filtered: false));
+        yield return new("path step, relations filtered", PathStep(filtered: true));
+        yield return new("path nodes", PathNodes);
     }
 }

@@ -35,7 +35,7 @@ internal static class WriteCypher
         .Select(kind =>
             "UNWIND $rows AS row MERGE (n:Node {id: row.id}) " +
             $"SET n:{CypherNames.Label(kind)}, n.kind = row.kind, n.name = row.name, n.description = row.description, " +
-            "n.aliases = row.aliases, n.properties = row.properties, n.nameLower = row.nameLower, n.searchText = row.searchText " +
+            "n.aliases = row.aliases, n.properties = row.properties, n.searchText = row.searchText, n.searchOverflow = row.searchOverflow, n.searchOverflowed = row.searchOverflowed " +
             $"REMOVE n:{string.Join(':', Enum.GetValues<NodeKind>().Where(other => other != kind).Select(CypherNames.Label))}")
         .ToArray();
 

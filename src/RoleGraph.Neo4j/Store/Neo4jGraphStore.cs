@@ -46,11 +46,10 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     public async Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         var kinds = Enum.GetValues<NodeKind>();
-        var results = await client.RunAsync(
-            [.. kinds.Select(kind => new CypherStatement(ReadCypher.CountNodes(kind))), new CypherStatement(ReadCypher.CountLinks)],
-            cancellationToken);
-        var byKind = kinds.ToDictionary(kind => kind, kind => results[(int)kind].Rows[0][0].GetInt32());
-        return new GraphStatistics(byKind, results[^1].Rows[0][0].GetInt32());
+        var results = await client.RunAsync([new CypherStatement(ReadCypher.Statistics)], cancellationToken);
+        var row = results[0].Rows[0];
+        var byKind = kinds.ToDictionary(kind => kind, kind => row[(int)kind].GetInt32());
+        return new GraphStatistics(byKind, row[kinds.Length].GetInt32());
     }
 
     public async Task<IReadOnlyDictionary<string, GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
@@ -153,9 +152,8 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     private async Task<GraphSnapshot> SearchGraphAsync(GraphScope.SearchCandidates scope, CancellationToken cancellationToken)
     {
         var kinds = scope.Kinds.Count == 0 ? Enum.GetValues<NodeKind>() : scope.Kinds;
-        var results = await client.RunAsync(
-            [Statement(ReadCypher.SearchCandidates, ("needle", scope.Text), ("kinds", kinds.Select(k => k.ToString()).ToArray()))],
-            cancellationToken);
+        var kindNames = kinds.Select(k => k.ToString()).ToArray();
+        var results = await client.RunAsync([Statement(ReadCypher.SearchCandidates, ("needle", scope.Text), ("kinds", kindNames))], cancellationToken);
         var candidates = new Subgraph();
         foreach (var row in results[0].Rows)
         {
@@ -167,44 +165,28 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     private async Task<GraphSnapshot> PathGraphAsync(GraphScope.Paths scope, CancellationToken cancellationToken)
     {
-        var ends = Statement(ReadCypher.NodesById, ("ids", new[] { scope.FromId, scope.ToId }));
-        var samePlace = string.Equals(scope.FromId, scope.ToId, StringComparison.Ordinal);
-        var filtered = scope.Via is { Count: > 0 };
+        var neighbourhood = await PathNeighbourhood.SearchAsync(client, scope, BatchSize, cancellationToken);
+        var ids = neighbourhood.NodesOnPaths.Append(scope.FromId).Append(scope.ToId).Distinct(StringComparer.Ordinal).ToArray();
+        var results = await client.RunAsync([Statement(ReadCypher.PathNodes, ("ids", ids))], cancellationToken);
 
-        // allShortestPaths refuses a path from a node to itself; that answer needs only the node.
-        (string, object?)[] parameters = [("fromId", scope.FromId), ("toId", scope.ToId), ("types", filtered ? scope.Via!.Select(CypherNames.Type).ToArray() : null)];
-        IReadOnlyList<CypherStatement> statements = samePlace
-            ? [ends]
-            : [ends, Statement(ReadCypher.ShortestPathLinks(scope.MaxHops, filtered), parameters)];
-        var results = await client.RunAsync(statements, cancellationToken);
-
+        // The subgraph holds only the paths; how specific each node on them is needs the whole graph's counts.
         var graph = new Subgraph();
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var roles = 0;
         foreach (var row in results[0].Rows)
         {
-            graph.AddNode(StoredNode.Read(row[0]));
+            var node = StoredNode.Read(row[0]);
+            graph.AddNode(node);
+            roles = row[1].GetInt32();
+            holders[node.Id] = row[2].GetInt32();
         }
 
-        if (!samePlace)
+        foreach (var link in neighbourhood.LinksOnPaths.Where(l => graph.Contains(l.FromId) && graph.Contains(l.ToId)))
         {
-            // The subgraph holds only the paths; how specific each node on them is needs the whole graph's counts.
-            var holders = new Dictionary<string, int>(StringComparer.Ordinal);
-            var roles = 0;
-            foreach (var row in results[1].Rows)
-            {
-                var from = StoredNode.Read(row[0]);
-                var to = StoredNode.Read(row[1]);
-                graph.AddNode(from);
-                graph.AddNode(to);
-                graph.AddLink(new GraphLink(from.Id, to.Id, StoredLink.ParseType(row[2].GetString()), StoredLink.Number(row[3]), StoredLink.Number(row[4])));
-                roles = row[5].GetInt32();
-                holders[from.Id] = row[6].GetInt32();
-                holders[to.Id] = row[7].GetInt32();
-            }
-
-            return graph.ToSnapshot(new WholeGraphCounts(roles, holders));
+            graph.AddLink(link);
         }
 
-        return graph.ToSnapshot();
+        return graph.ToSnapshot(new WholeGraphCounts(roles, holders));
     }
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
@@ -217,7 +199,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
         var report = await client.ExecuteWriteAsync(async (tx, ct) =>
         {
-            var locked = await tx.RunAsync([Statement(WriteCypher.Lock, ("key", MetaKey))], ct);
+            var locked = await tx.RunLockingAsync(Statement(WriteCypher.Lock, ("key", MetaKey)), ct);
             var currentSources = ReadSources(locked[0].Rows[0][1]);
 
             var (nodes, links) = await ReadForPlanAsync(tx.RunAsync, edit, ct);
@@ -247,8 +229,17 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     public async Task<TaxonomyDocument> ExportAsync(CancellationToken cancellationToken)
     {
+        // Under the write lock: nodes, links and sources are separate statements, and Neo4j reads committed, so
+        // without it a write committed between them could leave a link whose end is missing from the nodes.
+        var (nodes, links, sources) = await client.ExecuteWriteAsync(
+            async (tx, ct) =>
+            {
+                await tx.RunLockingAsync(Statement(WriteCypher.Lock, ("key", MetaKey)), ct);
+                return await ReadAllAsync(tx.RunAsync, ct);
+            },
+            cancellationToken);
+
         // Neo4j returns relationships in storage order; the taxonomy order makes exports comparable between runs.
-        var (nodes, links, sources) = await ReadAllAsync(client.RunAsync, cancellationToken);
         return new TaxonomyDocument(sources, nodes, TaxonomyWriter.OrderedLinks(links).ToArray());
     }
 
@@ -373,8 +364,8 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     /// <summary>
     /// Every role with its items: most of the graph on a large taxonomy, so it is kept and read again only when the
     /// graph's revision has moved; the similarity index built over it is kept with it (it is keyed by the snapshot).
-    /// The revision and the content are read in one request, the revision first: a write between them can only make
-    /// the kept revision older than its content, which costs a read, never a stale answer.
+    /// A re-read holds the write lock, so the revision and the roles it reads are one state of the graph: without
+    /// it a write committing during the read could mix roles from before and after it under either revision.
     /// </summary>
     private async Task<GraphSnapshot> RoleContentAsync(CancellationToken cancellationToken)
     {
@@ -384,10 +375,15 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
             return kept.Graph;
         }
 
-        var results = await client.RunAsync(
-            [Statement(ReadCypher.Revision, ("key", MetaKey)), new CypherStatement(ReadCypher.AllRolesWithItems)], cancellationToken);
-        var revision = results[0].Rows.Count == 0 || results[0].Rows[0][0].ValueKind != JsonValueKind.Number ? 0 : results[0].Rows[0][0].GetInt64();
-        var graph = RolesWithItems(results[1]);
+        var (revision, result) = await client.ExecuteWriteAsync(
+            async (tx, ct) =>
+            {
+                var locked = await tx.RunLockingAsync(Statement(WriteCypher.Lock, ("key", MetaKey)), ct);
+                var roles = await tx.RunAsync([new CypherStatement(ReadCypher.AllRolesWithItems)], ct);
+                return (locked[0].Rows[0][0].GetInt64(), roles[0]);
+            },
+            cancellationToken);
+        var graph = RolesWithItems(result);
         _roleContent = new KeptGraph(revision, graph);
         return graph;
     }

@@ -127,8 +127,14 @@ public sealed class Neo4jContractFixture : ContractStoreFixture
     }
 
     /// <summary>The one place the client is made: the service's own HTTP client, retries and all.</summary>
-    private static Neo4jHttpClient CreateClient(HttpClient httpClient, Neo4jOptions options) =>
-        new(httpClient, Options.Create(options), NullLogger<Neo4jHttpClient>.Instance);
+    /// <summary>The Query API unless NEO4J_API=Http (a 5.x server before 5.25).</summary>
+    private static INeo4jClient CreateClient(HttpClient httpClient, Neo4jOptions options)
+    {
+        options.Api = Enum.TryParse<Neo4jApi>(Environment.GetEnvironmentVariable("NEO4J_API"), ignoreCase: true, out var api) ? api : Neo4jApi.Query;
+        return options.Api == Neo4jApi.Http
+            ? new Neo4jHttpClient(httpClient, Options.Create(options), NullLogger<Neo4jHttpClient>.Instance)
+            : new Neo4jQueryApiClient(httpClient, Options.Create(options), NullLogger<Neo4jQueryApiClient>.Instance);
+    }
 
     private static Neo4jOptions FromEnvironment(string uri)
     {

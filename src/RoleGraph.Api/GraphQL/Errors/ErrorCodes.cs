@@ -33,6 +33,12 @@ internal static class ErrorCodes
     /// <summary>The graph store does not answer (Neo4j down or unreachable); retry later, the service recovers by itself.</summary>
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
 
+    /// <summary>
+    /// The graph store is up, but another write held the graph's lock for longer than the write may wait
+    /// (Neo4j:LockTimeout); nothing was changed, retry once the other write (an import) has finished.
+    /// </summary>
+    public const string StoreBusy = "STORE_BUSY";
+
     /// <summary>The graph store refuses the service's credentials (Neo4j:User, Neo4j:Password).</summary>
     public const string StoreAuthFailed = "STORE_AUTH_FAILED";
 

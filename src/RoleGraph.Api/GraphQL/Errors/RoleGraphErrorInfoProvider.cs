@@ -72,9 +72,12 @@ internal sealed class RoleGraphErrorInfoProvider(bool exposeInternalDetails, Fun
                 else if (StoreFaults.CodeOf(cause) is { } storeCode)
                 {
                     extensions["code"] = storeCode;
-                    message = storeCode == ErrorCodes.StoreAuthFailed
-                        ? "The graph store refused the service's credentials; an operator must correct Neo4j:User and Neo4j:Password."
-                        : "The graph store is unavailable right now; try again shortly.";
+                    message = storeCode switch
+                    {
+                        ErrorCodes.StoreAuthFailed => "The graph store refused the service's credentials; an operator must correct Neo4j:User and Neo4j:Password.",
+                        ErrorCodes.StoreBusy => "Another write holds the graph's lock (an import may be running); nothing was changed, try again when it has finished.",
+                        _ => "The graph store is unavailable right now; try again shortly.",
+                    };
                     if (exposeInternalDetails)
                     {
                         message += $" {cause!.Message}";

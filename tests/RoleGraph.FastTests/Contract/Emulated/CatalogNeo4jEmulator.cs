@@ -16,11 +16,12 @@ namespace RoleGraph.Tests.Contract.Emulated;
 /// integers, other numbers as floats); rows come back as the HTTP API sends them (floats always with a fraction).
 /// </summary>
 /// <remarks>
-/// <see cref="RunAsync"/> is one auto-commit transaction: its statements run on a copy of the graph, published when
-/// all succeed. <see cref="ExecuteWriteAsync{T}"/> runs the work on a copy, one writer at a time (the store's lock
-/// statement serializes writers on a real server), and publishes it only when the work completes. Where Cypher
-/// promises no order (no ORDER BY), rows and collected lists come back shuffled (seeded), so the store cannot
-/// depend on an order the server never promised.
+/// Every call runs in a transaction (<see cref="Begin"/>): reads see the latest committed graph, statement by
+/// statement (Neo4j reads committed); the first writing statement waits until no other transaction writes (the
+/// store's lock statement serializes writers on a real server) and works on a copy of the latest graph, published
+/// at commit. A failing statement rolls its transaction back, as Neo4j does. <see cref="EmulatedNeo4jServer"/>
+/// speaks both of Neo4j's HTTP wire formats over it. Where Cypher promises no order (no ORDER BY), rows and
+/// collected lists come back shuffled (seeded), so the store cannot depend on an order the server never promised.
 /// </remarks>
 public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
 {
@@ -66,76 +67,89 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         }
     }
 
-    public Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    /// <summary>The latest committed graph.</summary>
+    internal EmulatedGraph Current
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var entries = statements.Select(Find).ToArray();
-        if (entries.Any(e => e.Writes))
+        get
         {
-            // A write outside ExecuteWriteAsync: still one transaction, and it waits for any open writer.
-            _writer.Wait(cancellationToken);
-            try
+            lock (_gate)
             {
-                EmulatedGraph working;
-                lock (_gate)
-                {
-                    working = _graph.Clone();
-                }
-
-                var results = Run(working, statements, entries);
-                lock (_gate)
-                {
-                    _graph = working;
-                }
-
-                return Task.FromResult(results);
-            }
-            finally
-            {
-                _writer.Release();
+                return _graph;
             }
         }
+    }
 
-        EmulatedGraph current;
+    /// <summary>Opens a transaction; its statements arrive as parsed from the wire (JSON numbers as long or double).</summary>
+    public EmulatedTransaction Begin() => new(this);
+
+    /// <summary>Runs after each statement, with its text: lets a test commit another write at a chosen point.</summary>
+    public Action<string>? AfterStatement { get; set; }
+
+    /// <summary>Transactions waiting for the writer's turn right now.</summary>
+    public int WaitingWriters => Volatile.Read(ref _waitingWriters);
+
+    private int _waitingWriters;
+
+    internal async Task WaitToWriteAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waitingWriters);
+        try
+        {
+            await _writer.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingWriters);
+        }
+    }
+
+    internal void DoneWriting() => _writer.Release();
+
+    internal void Publish(EmulatedGraph graph)
+    {
         lock (_gate)
         {
-            current = _graph;
+            _graph = graph;
         }
+    }
 
-        // Reads never change a graph, and a published graph is never changed again: no copy needed.
-        return Task.FromResult(Run(current, statements, entries));
+    /// <summary>Whether any of the statements writes (so the transaction must hold the writer's turn first).</summary>
+    internal bool Writes(IEnumerable<string> texts) => texts.Select(Find).Any(e => e.Writes);
+
+    public async Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var transaction = Begin();
+        var results = await transaction.RunAsync(WireStatements(statements), cancellationToken);
+        transaction.Commit();
+        return results;
     }
 
     public async Task<T> ExecuteWriteAsync<T>(Func<INeo4jTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
+        var transaction = new Transaction(Begin());
+        T result;
         try
         {
-            EmulatedGraph working;
-            lock (_gate)
-            {
-                working = _graph.Clone();
-            }
-
-            var transaction = new Transaction(this, working);
-            var result = await work(transaction, cancellationToken);
-            transaction.Close();
-            lock (_gate)
-            {
-                _graph = working;
-            }
-
-            return result;
+            result = await work(transaction, cancellationToken);
         }
-        finally
+        catch
         {
-            _writer.Release();
+            transaction.Close();
+            transaction.Inner.Rollback();
+            throw;
         }
+
+        transaction.Close();
+        transaction.Inner.Commit();
+        return result;
     }
 
-    private sealed class Transaction(CatalogNeo4jEmulator emulator, EmulatedGraph graph) : INeo4jTransaction
+    private sealed class Transaction(EmulatedTransaction inner) : INeo4jTransaction
     {
         private bool _closed;
+
+        public EmulatedTransaction Inner { get; } = inner;
 
         public Task<IReadOnlyList<CypherResult>> RunAsync(IReadOnlyList<CypherStatement> statements, CancellationToken cancellationToken)
         {
@@ -145,44 +159,41 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
                 throw new InvalidOperationException("The transaction was used after its unit of work completed.");
             }
 
-            return Task.FromResult(emulator.Run(graph, statements, statements.Select(emulator.Find).ToArray()));
+            return Inner.RunAsync(WireStatements(statements), cancellationToken);
         }
+
+        public Task<IReadOnlyList<CypherResult>> RunLockingAsync(CypherStatement statement, CancellationToken cancellationToken) =>
+            RunAsync([statement], cancellationToken);
 
         public void Close() => _closed = true;
     }
 
-    private Entry Find(CypherStatement statement)
+    private Entry Find(string text) =>
+        _entries.TryGetValue(text, out var entry)
+            ? entry
+            : throw new NotSupportedException($"The emulator does not model this statement: {text}");
+
+    /// <summary>Runs one statement on a graph (counted, successful or not), its rows as the server would send them.</summary>
+    internal CypherResult Run(EmulatedGraph graph, WireStatement statement)
     {
         _calls.AddOrUpdate(statement.Text, 1, (_, n) => n + 1);
-        return _entries.TryGetValue(statement.Text, out var entry)
-            ? entry
-            : throw new NotSupportedException($"The emulator does not model this statement: {statement.Text}");
+        var rows = Find(statement.Text).Handler(graph, statement.Parameters);
+        AfterStatement?.Invoke(statement.Text);
+        var values = rows.Ordered ? rows.Values : Shuffled(rows.Values);
+        return new CypherResult(rows.Columns, values.Select(row => row.Select(ToJson).ToArray()).ToArray());
     }
 
-    private IReadOnlyList<CypherResult> Run(EmulatedGraph graph, IReadOnlyList<CypherStatement> statements, Entry[] entries)
-    {
-        var parameters = WireParameters(statements);
-        var results = new CypherResult[statements.Count];
-        for (var i = 0; i < statements.Count; i++)
-        {
-            var rows = entries[i].Handler(graph, parameters[i]);
-            var values = rows.Ordered ? rows.Values : Shuffled(rows.Values);
-            results[i] = new CypherResult(rows.Columns, values.Select(row => row.Select(ToJson).ToArray()).ToArray());
-        }
-
-        return results;
-    }
-
-    /// <summary>The parameters as Neo4j receives them: encoded by the real client, decoded as Neo4j decodes JSON.</summary>
-    private static IReadOnlyDictionary<string, object?>[] WireParameters(IReadOnlyList<CypherStatement> statements)
+    /// <summary>The statements as Neo4j receives them: encoded by the real client, decoded as Neo4j decodes JSON.</summary>
+    private static WireStatement[] WireStatements(IReadOnlyList<CypherStatement> statements)
     {
         using var document = JsonDocument.Parse(Neo4jWire.WriteStatements(statements));
         return document.RootElement.GetProperty("statements").EnumerateArray()
-            .Select(s => (IReadOnlyDictionary<string, object?>)(Dictionary<string, object?>)FromJson(s.GetProperty("parameters"))!)
+            .Select(s => WireStatement.Parse(s))
             .ToArray();
     }
 
-    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    /// <summary>A JSON value as Neo4j reads it: integers as integers, other numbers as floats.</summary>
+    internal static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null => null,
         JsonValueKind.String => element.GetString(),
@@ -316,11 +327,13 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         foreach (var kind in Enum.GetValues<NodeKind>())
         {
             var label = CypherNames.Label(kind);
-            Add(ReadCypher.CountNodes(kind), (g, _) => Result(["count"], [[(long)g.WithLabel(label).Count()]]));
             Add(ReadCypher.NamesOfKind(kind), (g, _) => Result(["id", "name"], g.WithLabel(label).Select(n => new[] { n["id"], n["name"] })));
         }
 
-        Add(ReadCypher.CountLinks, (g, _) => Result(["links"], [[(long)g.Relationships.Count]]));
+        var kinds = Enum.GetValues<NodeKind>();
+        Add(ReadCypher.Statistics, (g, _) => Result(
+            [.. kinds.Select(CypherNames.Label), "links"],
+            [[.. kinds.Select(kind => (object?)(long)g.WithLabel(CypherNames.Label(kind)).Count()), (long)g.Relationships.Count]]));
 
         Add(ReadCypher.NodesById, (g, p) => Result(
             ["node"],
@@ -376,10 +389,13 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         {
             var needle = Parameter(p, "needle");
             var kinds = Parameter(p, "kinds") as List<object?>;
+            bool Holds(object? text) => text is string t && needle is string s && t.Contains(s, StringComparison.Ordinal);
+
+            // The text-index branch UNION the overflow branch: a node both find comes back once.
             return Result(
                 ["node"],
                 g.WithLabel(CypherNames.NodeLabel)
-                    .Where(n => n["searchText"] is string text && needle is string s && text.Contains(s, StringComparison.Ordinal))
+                    .Where(n => Holds(n["searchText"]) || (Equals(n["searchOverflowed"], true) && Holds(n["searchOverflow"])))
                     .Where(n => kinds is not null && n["kind"] is { } kind && kinds.Contains(kind))
                     .Select(n => new object?[] { NodeMap(n) }));
         });
@@ -422,12 +438,36 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
                 Shuffled(g.IncomingOf(n).Where(r => IsNode(g.StartOf(r))).Select(r => LinkEntry(g.StartOf(r), r))),
             })));
 
-        for (var hops = 1; hops <= ReadCypher.MaxPathHops; hops++)
+        Add(ReadCypher.PathStep(filtered: false), (g, p) => PathStep(g, p, filtered: false));
+        Add(ReadCypher.PathStep(filtered: true), (g, p) => PathStep(g, p, filtered: true));
+
+        Add(ReadCypher.PathNodes, (g, p) =>
         {
-            var bound = hops;
-            Add(ReadCypher.ShortestPathLinks(hops, filtered: false), (g, p) => ShortestPathLinks(g, p, bound, filtered: false));
-            Add(ReadCypher.ShortestPathLinks(hops, filtered: true), (g, p) => ShortestPathLinks(g, p, bound, filtered: true));
-        }
+            var roles = (long)g.WithLabel(CypherNames.Label(NodeKind.Role)).Count();
+            long Holders(EmulatedNode n) =>
+                g.IncomingOf(n).Count(r => r.Type is "REQUIRES" or "USES" or "RESPONSIBLE_FOR" && g.StartOf(r).Labels.Contains(CypherNames.Label(NodeKind.Role)));
+            return Result(
+                ["node", "roles", "holders"],
+                Unwind(p, "ids").Select(g.NodeById).OfType<EmulatedNode>().Select(n => new object?[] { NodeMap(n), roles, Holders(n) }));
+        });
+    }
+
+    /// <summary>
+    /// UNWIND $ids AS id MATCH (n:Node {id: id})-[r]-(m:Node) [WHERE type(r) IN $types]: every relationship at each
+    /// node, once per direction it can be matched in (a relationship is matched from each of its ends).
+    /// </summary>
+    private static Rows PathStep(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, bool filtered)
+    {
+        var types = filtered ? Parameter(p, "types") as List<object?> : null;
+        return Result(
+            ["id", "otherId", "type", "outgoing", "importance", "level"],
+            Unwind(p, "ids").SelectMany(id => g.NodeById(id) is { } n
+                ? g.OutgoingOf(n).Select(r => (r, Outgoing: true)).Concat(g.IncomingOf(n).Select(r => (r, Outgoing: false)))
+                    .Where(x => !filtered || (types is not null && types.Contains(x.r.Type)))
+                    .Select(x => (x.r, x.Outgoing, Other: x.Outgoing ? g.EndOf(x.r) : g.StartOf(x.r)))
+                    .Where(x => IsNode(x.Other))
+                    .Select(x => new[] { id, x.Other["id"], x.r.Type, x.Outgoing, x.r["importance"], x.r["level"] })
+                : []));
     }
 
     private static readonly string[] SkillOrToolTypes = [CypherNames.Type(RelationKind.Requires), CypherNames.Type(RelationKind.Uses)];
@@ -439,78 +479,28 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         [other["id"], other["kind"], relationship.Type, relationship["importance"], relationship["level"]];
 
 
-    private static Rows ShortestPathLinks(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
+    /// <summary>
+    /// The properties the schema indexes on :Node, with what one value may hold there: a range index (or the
+    /// uniqueness constraint behind one) keys at most 8,167 bytes, a text index takes at most 32,766 UTF-8 bytes
+    /// (Neo4j knowledge base, "Index limitations and workarounds"; Lucene's term limit).
+    /// </summary>
+    private static readonly Dictionary<string, int> IndexedValueLimits = SchemaCypher.Setup
+        .Where(text => text.StartsWith("CREATE", StringComparison.Ordinal) && text.Contains("(n:Node)", StringComparison.Ordinal))
+        .Select(text => (Text: text, Match: System.Text.RegularExpressions.Regex.Match(text, @"(?:ON \(n\.|REQUIRE n\.)(\w+)")))
+        .ToDictionary(x => x.Match.Groups[1].Value, x => x.Text.Contains("TEXT INDEX", StringComparison.Ordinal) ? 32_766 : 8_167, StringComparer.Ordinal);
+
+    /// <summary>A string too large for an index on its property fails the write, as on Neo4j.</summary>
+    private static void RefuseUnindexable(EmulatedNode node)
     {
-        var roles = (long)g.WithLabel(CypherNames.Label(NodeKind.Role)).Count();
-        long Holders(EmulatedNode n) =>
-            g.IncomingOf(n).Count(r => r.Type is "REQUIRES" or "USES" or "RESPONSIBLE_FOR" && g.StartOf(r).Labels.Contains(CypherNames.Label(NodeKind.Role)));
-        return Result(
-            ["fromNode", "toNode", "type", "importance", "level", "roles", "fromHolders", "toHolders"],
-            OnShortestPaths(g, p, hops, filtered).Select(r => new[]
+        foreach (var (property, limit) in IndexedValueLimits)
+        {
+            if (node[property] is string text && System.Text.Encoding.UTF8.GetByteCount(text) > limit)
             {
-                NodeMap(g.StartOf(r)), NodeMap(g.EndOf(r)), r.Type, r["importance"], r["level"], roles, Holders(g.StartOf(r)), Holders(g.EndOf(r)),
-            }));
-    }
-
-    /// <summary>The relationships on some shortest path (allShortestPaths, then the distinct relationships of its paths).</summary>
-    private static IEnumerable<EmulatedRelationship> OnShortestPaths(EmulatedGraph g, IReadOnlyDictionary<string, object?> p, int hops, bool filtered)
-    {
-        var types = Parameter(p, "types");
-        var a = g.NodeById(Parameter(p, "fromId"));
-        var b = g.NodeById(Parameter(p, "toId"));
-        if (a is null || b is null)
-        {
-            return [];
-        }
-
-        if (a.Key == b.Key)
-        {
-            // Neo4j refuses allShortestPaths between a node and itself (unless configured otherwise); the store never asks.
-            throw new Neo4jClientException("Neo.DatabaseError.Statement.ExecutionFailed", "The shortest path algorithm does not work when the start and end nodes are the same.");
-        }
-
-        bool Allowed(EmulatedRelationship r) =>
-            !filtered || (types is List<object?> list && list.Contains(r.Type));
-
-        var fromA = Distances(g, a, hops, Allowed);
-        if (!fromA.TryGetValue(b.Key, out var length))
-        {
-            return [];
-        }
-
-        var fromB = Distances(g, b, hops, Allowed);
-        return g.Relationships.Values
-            .Where(Allowed)
-            .Where(r => r.Start != r.End && (
-                (fromA.TryGetValue(r.Start, out var s1) && fromB.TryGetValue(r.End, out var e1) && s1 + 1 + e1 == length) ||
-                (fromA.TryGetValue(r.End, out var s2) && fromB.TryGetValue(r.Start, out var e2) && s2 + 1 + e2 == length)))
-            .ToList();
-    }
-
-    /// <summary>Undirected breadth-first distances from a node, up to a bound, over the allowed relationships.</summary>
-    private static Dictionary<long, int> Distances(EmulatedGraph g, EmulatedNode start, int bound, Func<EmulatedRelationship, bool> allowed)
-    {
-        var distances = new Dictionary<long, int> { [start.Key] = 0 };
-        var frontier = new List<EmulatedNode> { start };
-        for (var depth = 1; depth <= bound && frontier.Count > 0; depth++)
-        {
-            var next = new List<EmulatedNode>();
-            foreach (var node in frontier)
-            {
-                foreach (var r in g.OutgoingOf(node).Concat(g.IncomingOf(node)).Where(allowed))
-                {
-                    var other = r.Start == node.Key ? r.End : r.Start;
-                    if (distances.TryAdd(other, depth))
-                    {
-                        next.Add(g.Nodes[other]);
-                    }
-                }
+                throw new Neo4jClientException(
+                    "Neo.ClientError.Statement.ArgumentError",
+                    $"Property value is too large to index, please see index documentation for limitations. Index: {property}, value size: {System.Text.Encoding.UTF8.GetByteCount(text)} bytes, limit: {limit}.");
             }
-
-            frontier = next;
         }
-
-        return distances;
     }
 
     private void RegisterWrites()
@@ -575,12 +565,13 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
                     var node = g.NodeById(id)
                         ?? g.CreateNode([CypherNames.NodeLabel], new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = id });
                     node.Labels.Add(label);
-                    foreach (var property in (string[])["kind", "name", "description", "aliases", "properties", "nameLower", "searchText"])
+                    foreach (var property in (string[])["kind", "name", "description", "aliases", "properties", "searchText", "searchOverflow", "searchOverflowed"])
                     {
                         g.SetNodeProperty(node, property, Field(row, property));
                     }
 
                     node.Labels.ExceptWith(otherLabels);
+                    RefuseUnindexable(node);
                 }
 
                 return NoRows();

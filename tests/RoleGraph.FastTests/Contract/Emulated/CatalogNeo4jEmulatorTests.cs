@@ -19,7 +19,7 @@ public sealed class CatalogNeo4jEmulatorTests : IDisposable
     private static Dictionary<string, object?> SkillRow(string id, string? description = "d") => new(StringComparer.Ordinal)
     {
         ["id"] = id, ["kind"] = "Skill", ["name"] = id, ["description"] = description, ["aliases"] = Array.Empty<string>(),
-        ["properties"] = "{}", ["nameLower"] = id, ["searchText"] = id,
+        ["properties"] = "{}", ["searchText"] = id, ["searchOverflow"] = null, ["searchOverflowed"] = null,
     };
 
     private Task<IReadOnlyList<CypherResult>> RunAsync(params CypherStatement[] statements) => _emulator.RunAsync(statements, Ct);
@@ -54,7 +54,7 @@ public sealed class CatalogNeo4jEmulatorTests : IDisposable
         }, Ct));
 
         Assert.Empty((await RunAsync(Statement(ReadCypher.NodesById, ("ids", new[] { "a" }))))[0].Rows);
-        Assert.Equal(0, (await RunAsync(new CypherStatement(ReadCypher.CountNodes(NodeKind.Skill))))[0].Rows[0][0].GetInt32());
+        Assert.Equal(0, (await RunAsync(new CypherStatement(ReadCypher.Statistics)))[0].Rows[0][(int)NodeKind.Skill].GetInt32());
     }
 
     [Fact]
@@ -65,9 +65,9 @@ public sealed class CatalogNeo4jEmulatorTests : IDisposable
         row["kind"] = "Tool";
         await RunAsync(Statement(WriteCypher.UpsertNodes(NodeKind.Tool), ("rows", new[] { row })));
 
-        var counts = await RunAsync(new CypherStatement(ReadCypher.CountNodes(NodeKind.Skill)), new CypherStatement(ReadCypher.CountNodes(NodeKind.Tool)));
-        Assert.Equal(0, counts[0].Rows[0][0].GetInt32());
-        Assert.Equal(1, counts[1].Rows[0][0].GetInt32());
+        var counts = (await RunAsync(new CypherStatement(ReadCypher.Statistics)))[0].Rows[0];
+        Assert.Equal(0, counts[(int)NodeKind.Skill].GetInt32());
+        Assert.Equal(1, counts[(int)NodeKind.Tool].GetInt32());
 
         await RunAsync(Statement(WriteCypher.UpsertNodes(NodeKind.Tool), ("rows", new[] { SkillRow("a", description: null) })));
         var node = (await RunAsync(Statement(ReadCypher.NodesById, ("ids", new[] { "a" }))))[0].Rows.Single()[0];
@@ -88,25 +88,23 @@ public sealed class CatalogNeo4jEmulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task Shortest_path_links_are_every_link_on_some_shortest_path()
+    public async Task A_path_step_returns_every_link_at_each_node_in_either_direction_with_its_direction()
     {
-        await RunAsync(Statement(WriteCypher.UpsertNodes(NodeKind.Skill), ("rows", new[] { SkillRow("a"), SkillRow("b"), SkillRow("c"), SkillRow("d"), SkillRow("e") })));
+        await RunAsync(Statement(WriteCypher.UpsertNodes(NodeKind.Skill), ("rows", new[] { SkillRow("a"), SkillRow("b"), SkillRow("c") })));
         Dictionary<string, object?> Link(string from, string to) => new(StringComparer.Ordinal) { ["fromId"] = from, ["toId"] = to, ["importance"] = null, ["level"] = null };
-
-        // a-b-d and a<-c-d are shortest (2 links); a-e-...: e is a dead end.
         await RunAsync(
-            Statement(WriteCypher.UpsertLinks(RelationKind.RelatedTo), ("rows", new[] { Link("a", "b"), Link("b", "d"), Link("a", "e") })),
-            Statement(WriteCypher.UpsertLinks(RelationKind.Supports), ("rows", new[] { Link("c", "a"), Link("d", "c") })));
+            Statement(WriteCypher.UpsertLinks(RelationKind.RelatedTo), ("rows", new[] { Link("a", "b") })),
+            Statement(WriteCypher.UpsertLinks(RelationKind.Supports), ("rows", new[] { Link("c", "a") })));
 
-        async Task<string[]> LinksAsync(int hops, string[]? types)
+        async Task<string[]> StepAsync(string[]? types)
         {
-            var result = await RunAsync(Statement(
-                ReadCypher.ShortestPathLinks(hops, types is not null), ("fromId", "a"), ("toId", "d"), ("types", types)));
-            return result[0].Rows.Select(r => $"{r[0].GetProperty("id").GetString()}-{r[2].GetString()}->{r[1].GetProperty("id").GetString()}").Order(StringComparer.Ordinal).ToArray();
+            (string, object?)[] parameters = types is null ? [("ids", new[] { "a" })] : [("ids", new[] { "a" }), ("types", types)];
+            var result = await RunAsync(Statement(ReadCypher.PathStep(types is not null), parameters));
+            return result[0].Rows.Select(r => $"{r[0].GetString()} {(r[3].GetBoolean() ? "-" : "<-")}{r[2].GetString()}{(r[3].GetBoolean() ? "->" : "-")} {r[1].GetString()}")
+                .Order(StringComparer.Ordinal).ToArray();
         }
 
-        Assert.Equal(["a-RELATED_TO->b", "b-RELATED_TO->d", "c-SUPPORTS->a", "d-SUPPORTS->c"], await LinksAsync(2, null));
-        Assert.Empty(await LinksAsync(1, null));
-        Assert.Equal(["c-SUPPORTS->a", "d-SUPPORTS->c"], await LinksAsync(3, ["SUPPORTS"]));
+        Assert.Equal(["a -RELATED_TO-> b", "a <-SUPPORTS- c"], await StepAsync(null));
+        Assert.Equal(["a <-SUPPORTS- c"], await StepAsync(["SUPPORTS"]));
     }
 }

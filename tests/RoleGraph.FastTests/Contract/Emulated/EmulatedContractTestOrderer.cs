@@ -11,6 +11,6 @@ public sealed class EmulatedContractTestOrderer : ITestMethodOrderer
     public IReadOnlyCollection<TTestMethod?> OrderTestMethods<TTestMethod>(IReadOnlyCollection<TTestMethod?> testMethods)
         where TTestMethod : notnull, ITestMethod =>
         _contract.OrderTestMethods(testMethods)
-            .OrderBy(m => m?.MethodName == EmulatedNeo4jStoreContractTests.CoverageTestName)
+            .OrderBy(m => m?.MethodName == EmulatedNeo4jStoreContract<QueryApiEmulatedNeo4jContractFixture>.CoverageTestName)
             .ToArray();
 }

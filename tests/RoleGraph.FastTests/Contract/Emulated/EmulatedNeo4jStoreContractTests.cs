@@ -12,9 +12,10 @@ namespace RoleGraph.Tests.Contract.Emulated;
 /// emulator is a hand-written reading of that Cypher, so the statements' Cypher semantics against a real server are
 /// checked only by the Cypher lint and by <see cref="Neo4jStoreContractTests"/> where a Neo4j is reachable.
 /// </summary>
-[TestMethodOrderer(typeof(EmulatedContractTestOrderer))]
-[TestCaseOrderer(typeof(ContractTestOrderer))]
-public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<EmulatedNeo4jContractFixture>, IClassFixture<EmulatedNeo4jContractFixture>
+/// <remarks>It runs once per wire format (<see cref="EmulatedNeo4jStoreContractTests"/> over the Query API,
+/// <see cref="EmulatedNeo4jHttpApiStoreContractTests"/> over the HTTP API), with the same contract unchanged.</remarks>
+public abstract class EmulatedNeo4jStoreContract<TFixture> : GraphStoreContract<TFixture>
+    where TFixture : EmulatedNeo4jContractFixture
 {
     /// <summary>
     /// Catalog statements the contract suite is not expected to send, each for a reason; every other statement must
@@ -25,9 +26,9 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
         [ReadCypher.Ping] = "a readiness probe of the host, not of the store",
     };
 
-    private readonly EmulatedNeo4jContractFixture _fixture;
+    private readonly TFixture _fixture;
 
-    public EmulatedNeo4jStoreContractTests(EmulatedNeo4jContractFixture fixture)
+    protected EmulatedNeo4jStoreContract(TFixture fixture)
         : base(fixture)
     {
         _fixture = fixture;
@@ -43,7 +44,7 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
     [Fact]
     public void Every_catalog_statement_the_suite_needs_was_sent_to_the_emulator()
     {
-        var contractTests = typeof(GraphStoreContract<EmulatedNeo4jContractFixture>).GetMethods()
+        var contractTests = typeof(GraphStoreContract<TFixture>).GetMethods()
             .Where(m => m.GetCustomAttributes(typeof(FactAttribute), inherit: true).Length > 0 && m.Name != CoverageTestName)
             .Select(m => m.Name)
             .ToArray();
@@ -54,24 +55,26 @@ public sealed class EmulatedNeo4jStoreContractTests : GraphStoreContract<Emulate
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(
             Environment.NewLine, CypherCatalog.All.Select(e => $"{calls.GetValueOrDefault(e.Text),7}  {e.Name}")));
 
-        // One statement per hop bound differs only in the bound, which one code path of the emulator models: the
-        // suite must send some bound filtered and some unfiltered, not every bound.
-        var pathStatements = Enumerable.Range(1, ReadCypher.MaxPathHops)
-            .SelectMany(hops => new[]
-            {
-                ReadCypher.ShortestPathLinks(hops, filtered: false),
-                ReadCypher.ShortestPathLinks(hops, filtered: true),
-            })
-            .ToHashSet(StringComparer.Ordinal);
         var unsent = CypherCatalog.All
-            .Where(e => !calls.ContainsKey(e.Text) && !NotSentBySuite.ContainsKey(e.Text) && !pathStatements.Contains(e.Text))
+            .Where(e => !calls.ContainsKey(e.Text) && !NotSentBySuite.ContainsKey(e.Text))
             .Select(e => e.Name)
             .ToArray();
         Assert.True(unsent.Length == 0, "Catalog statements the contract suite never sent: " + string.Join(", ", unsent));
-        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: false)));
-        Assert.Contains(Enumerable.Range(1, ReadCypher.MaxPathHops), hops => calls.ContainsKey(ReadCypher.ShortestPathLinks(hops, filtered: true)));
+        Assert.Equal(0, _fixture.RequestsWithoutAffinity);
         var allowedButSent = NotSentBySuite.Keys.Where(calls.ContainsKey).ToArray();
         Assert.True(allowedButSent.Length == 0, "Statements listed as not sent were sent; drop them from the list: " + string.Join(" | ", allowedButSent));
         Assert.True(calls.Keys.All(CypherCatalog.All.Select(e => e.Text).Contains), "A statement outside the catalog reached the emulator.");
     }
 }
+
+/// <summary>The emulated contract over the Query API.</summary>
+[TestMethodOrderer(typeof(EmulatedContractTestOrderer))]
+[TestCaseOrderer(typeof(ContractTestOrderer))]
+public sealed class EmulatedNeo4jStoreContractTests(QueryApiEmulatedNeo4jContractFixture fixture)
+    : EmulatedNeo4jStoreContract<QueryApiEmulatedNeo4jContractFixture>(fixture), IClassFixture<QueryApiEmulatedNeo4jContractFixture>;
+
+/// <summary>The emulated contract over the transactional HTTP API.</summary>
+[TestMethodOrderer(typeof(EmulatedContractTestOrderer))]
+[TestCaseOrderer(typeof(ContractTestOrderer))]
+public sealed class EmulatedNeo4jHttpApiStoreContractTests(HttpApiEmulatedNeo4jContractFixture fixture)
+    : EmulatedNeo4jStoreContract<HttpApiEmulatedNeo4jContractFixture>(fixture), IClassFixture<HttpApiEmulatedNeo4jContractFixture>;

@@ -7,6 +7,9 @@ namespace RoleGraph.Tests.Neo4j.Client;
 /// <summary>One request the client sent, as the server would have seen it.</summary>
 internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string Accept, string? ContentType, string? Body)
 {
+    /// <summary>The Query API's neo4j-cluster-affinity header, when the request carried one.</summary>
+    public string? Affinity { get; init; }
+
     public override string ToString() => $"{Method} {Uri}";
 }
 
@@ -52,12 +55,17 @@ internal sealed class FakeNeo4jHandler : HttpMessageHandler
     public static Func<CancellationToken, Task<HttpResponseMessage>> Json(string json, HttpStatusCode status = HttpStatusCode.OK, string? location = null) =>
         _ => Task.FromResult(JsonResponse(json, status, location));
 
-    public static HttpResponseMessage JsonResponse(string json, HttpStatusCode status = HttpStatusCode.OK, string? location = null)
+    public static HttpResponseMessage JsonResponse(string json, HttpStatusCode status = HttpStatusCode.OK, string? location = null, string? affinity = null)
     {
         var response = new HttpResponseMessage(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (location is not null)
         {
             response.Headers.Location = new Uri(location);
+        }
+
+        if (affinity is not null)
+        {
+            response.Headers.TryAddWithoutValidation("neo4j-cluster-affinity", affinity);
         }
 
         return response;
@@ -91,7 +99,10 @@ internal sealed class FakeNeo4jHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Headers.Accept.ToString(),
             request.Content?.Headers.ContentType?.ToString(),
-            body);
+            body)
+        {
+            Affinity = request.Headers.TryGetValues("neo4j-cluster-affinity", out var affinity) ? affinity.FirstOrDefault() : null,
+        };
         int index;
         lock (_requests)
         {

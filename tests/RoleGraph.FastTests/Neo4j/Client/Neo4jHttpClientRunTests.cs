@@ -198,10 +198,23 @@ public sealed class Neo4jHttpClientRunTests
     public async Task A_transient_error_that_persists_gives_up_after_the_configured_retries()
     {
         var server = new FakeNeo4jHandler(FakeNeo4jHandler.Json(FakeNeo4jHandler.Error(
-            "Neo.TransientError.Transaction.LockAcquisitionTimeout", "Unable to acquire lock within configured timeout.")));
+            "Neo.TransientError.Transaction.DeadlockDetected", "ForsetiClient can't acquire ExclusiveLock.")));
         var client = TestClient.Create(server, options => options.MaxRetries = 2);
 
         var exception = await Assert.ThrowsAsync<Neo4jTransientException>(() => client.RunAsync([Ping], TestContext.Current.CancellationToken));
+
+        Assert.Equal("Neo.TransientError.Transaction.DeadlockDetected", exception.Code);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_lock_neo4j_still_cannot_acquire_after_the_retries_is_a_busy_graph_not_an_outage()
+    {
+        var server = new FakeNeo4jHandler(FakeNeo4jHandler.Json(FakeNeo4jHandler.Error(
+            "Neo.TransientError.Transaction.LockAcquisitionTimeout", "Unable to acquire lock within configured timeout.")));
+        var client = TestClient.Create(server, options => options.MaxRetries = 2);
+
+        var exception = await Assert.ThrowsAsync<Neo4jLockTimeoutException>(() => client.RunAsync([Ping], TestContext.Current.CancellationToken));
 
         Assert.Equal("Neo.TransientError.Transaction.LockAcquisitionTimeout", exception.Code);
         Assert.Equal(3, server.Requests.Count);

@@ -223,7 +223,8 @@ public sealed class Neo4jHttpClientTransactionTests
         });
         var client = TestClient.Create(server, options =>
         {
-            options.RequestTimeout = TimeSpan.FromMilliseconds(100);
+            // The commit is bounded like the statements of the write, not like a read.
+            options.StatementTimeout = TimeSpan.FromMilliseconds(100);
             options.MaxRetries = 0;
         });
 
@@ -231,7 +232,7 @@ public sealed class Neo4jHttpClientTransactionTests
             async (transaction, token) => await transaction.RunAsync([CreateSkill], token),
             TestContext.Current.CancellationToken));
 
-        Assert.Equal("Timeout", exception.Code);
+        Assert.Equal("StatementTimeout", exception.Code);
         Assert.Equal([Begin, Run, Commit, Rollback], server.Requests.Select(request => request.ToString()));
     }
 

@@ -27,6 +27,9 @@ internal static class TestClient
         return options;
     }
 
+    public static Neo4jQueryApiClient CreateQueryApi(FakeNeo4jHandler server, Action<Neo4jOptions>? configure = null, RecordingLogger<Neo4jQueryApiClient>? logger = null) =>
+        new(new HttpClient(server), Microsoft.Extensions.Options.Options.Create(Options(configure)), logger ?? new RecordingLogger<Neo4jQueryApiClient>());
+
     public static Neo4jHttpClient Create(FakeNeo4jHandler server, Action<Neo4jOptions>? configure = null, RecordingLogger<Neo4jHttpClient>? logger = null) =>
         new(new HttpClient(server), Microsoft.Extensions.Options.Options.Create(Options(configure)), logger ?? new RecordingLogger<Neo4jHttpClient>());
 }

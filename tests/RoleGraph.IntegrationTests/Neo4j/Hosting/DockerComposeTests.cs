@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Neo4j;
+using RoleGraph.Neo4j.Client;
 using RoleGraph.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
@@ -30,6 +31,25 @@ public sealed class DockerComposeTests
     }
 
     [Fact]
+    public void Neo4j_is_healthy_only_once_its_database_answers_a_query_with_the_configured_password()
+    {
+        var neo4j = (YamlMappingNode)Services()["neo4j"];
+        var check = ((YamlSequenceNode)neo4j["healthcheck"]["test"]).Children.Select(c => c.ToString()).Last();
+
+        // A Query API request to the database, not a probe of the HTTP server: every Query API answer is 202, so the
+        // check must look for data in the body, and the password is the one NEO4J_AUTH set.
+        Assert.Contains("/db/neo4j/query/v2", check, StringComparison.Ordinal);
+        Assert.Contains("RETURN 1", check, StringComparison.Ordinal);
+        Assert.Contains("grep -q '\"fields\"'", check, StringComparison.Ordinal);
+        Assert.Contains("${NEO4J_AUTH#neo4j/}", check, StringComparison.Ordinal);
+
+        // Neo4j 5 refuses passwords shorter than 8 characters (dbms.security.auth_minimum_password_length).
+        var auth = Scalar((YamlMappingNode)neo4j["environment"], "NEO4J_AUTH");
+        var defaultPassword = auth[(auth.IndexOf(":-", StringComparison.Ordinal) + 2)..auth.LastIndexOf('}')];
+        Assert.True(defaultPassword.Length >= 8, $"The default password '{defaultPassword}' is shorter than Neo4j's minimum of 8.");
+    }
+
+    [Fact]
     public void Api_is_built_here_starts_after_neo4j_is_healthy_and_is_configured_with_the_keys_the_service_binds()
     {
         var api = (YamlMappingNode)Services()["api"];
@@ -41,6 +61,7 @@ public sealed class DockerComposeTests
         var environment = ((YamlMappingNode)api["environment"]).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString());
         Assert.Equal(nameof(StoreKind.Neo4j), environment[$"{StoreSelectionOptions.SectionName}__{nameof(StoreSelectionOptions.Store)}"]);
         Assert.Equal("http://neo4j:7474", environment[$"{Neo4jOptions.SectionName}__{nameof(Neo4jOptions.Uri)}"]);
+        Assert.Equal(nameof(Neo4jApi.Query), environment[$"{Neo4jOptions.SectionName}__{nameof(Neo4jOptions.Api)}"]);
         Assert.Contains($"{Neo4jOptions.SectionName}__{nameof(Neo4jOptions.User)}", environment.Keys);
         Assert.Contains($"{Neo4jOptions.SectionName}__{nameof(Neo4jOptions.Password)}", environment.Keys);
 

@@ -15,13 +15,10 @@ namespace RoleGraph.Tests.Neo4j.Hosting;
 /// A loopback HTTP server speaking the shape of Neo4j's transactional HTTP API, for what a test can check without a
 /// Neo4j: that the service survives an outage or refused credentials and recovers, and exactly which statements and
 /// parameters it sends. It does not run Cypher: every statement answers no rows, except the write lock (one row:
-/// revision 0, no sources) and the counts (0), which the store reads a row from.
+/// revision 0, no sources) and the statistics (all 0), which the store reads a row from.
 /// </summary>
 public sealed class FakeNeo4jServer : IAsyncDisposable
 {
-    private static readonly HashSet<string> CountStatements =
-        Enum.GetValues<RoleGraph.Core.Model.NodeKind>().Select(ReadCypher.CountNodes).ToHashSet(StringComparer.Ordinal);
-
     private readonly WebApplication _app;
     private int _nextTransaction;
 
@@ -135,9 +132,14 @@ public sealed class FakeNeo4jServer : IAsyncDisposable
             {
                 rows.Add(new JsonObject { ["row"] = new JsonArray(0, "[]"), ["meta"] = new JsonArray(null, null) });
             }
-            else if (text == ReadCypher.CountLinks || CountStatements.Contains(text))
+            else if (text == ReadCypher.Statistics)
             {
-                rows.Add(new JsonObject { ["row"] = new JsonArray(0), ["meta"] = new JsonArray((JsonNode?)null) });
+                var counts = Enum.GetValues<RoleGraph.Core.Model.NodeKind>().Length + 1;
+                rows.Add(new JsonObject
+                {
+                    ["row"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>(0, counts).Select(n => n?.DeepClone())]),
+                    ["meta"] = new JsonArray([.. Enumerable.Repeat<JsonNode?>(null, counts)]),
+                });
             }
 
             results.Add(new JsonObject { ["columns"] = new JsonArray(), ["data"] = rows });

@@ -46,6 +46,7 @@ public sealed class Neo4jCliTests
     {
         ["RoleGraph__Store"] = "Neo4j",
         ["Neo4j__Uri"] = uri,
+        ["Neo4j__Api"] = "Http",
         ["Neo4j__Password"] = "wrong-password",
         ["Neo4j__MaxRetries"] = "0",
     };

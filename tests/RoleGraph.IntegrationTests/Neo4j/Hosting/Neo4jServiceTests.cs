@@ -142,6 +142,9 @@ public sealed class Neo4jServiceTests
         {
             ["RoleGraph:Store"] = "Neo4j",
             ["Neo4j:Uri"] = neo4j.Uri.ToString(),
+
+            // The fake speaks the transactional HTTP API's wire format.
+            ["Neo4j:Api"] = "Http",
             ["Neo4j:User"] = "neo4j",
             ["Neo4j:Password"] = "test-password",
             ["Neo4j:MaxRetries"] = "0",
