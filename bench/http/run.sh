@@ -13,7 +13,9 @@
 #   bash bench/http/run.sh --full          5 rounds × 10 s, hog 3 rounds: ~17 min
 #   options: --rounds N --seconds S --hog-rounds N (0: no hog phase) --only role-onet,search-python
 #            --variant NAME:VAR=VALUE[,VAR=VALUE]   one more RoleGraph server with these environment variables
-#                                                   (repeatable; e.g. --variant wks:DOTNET_gcServer=0)
+#                                                   (repeatable; e.g. --variant wks:DOTNET_gcServer=0); the pseudo
+#                                                   variable ROLEGRAPH_DLL=PATH runs another build instead (before/after
+#                                                   ratios in one run: copy bin/Release/net10.0 aside first)
 #            --onet DIR (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository,
 #            else ../../shared/...)   --no-build (use the existing Release build and bench/peers/node_modules)
 # Needs: wrk (Debian: apt-get install wrk), Node.js ≥ 20.9 with npm, the .NET SDK, jq.
@@ -101,10 +103,14 @@ done
 declare -A port pid
 servers=()
 next_port=$((20000 + RANDOM % 20000))
-start_rolegraph() { # name, then VAR=VALUE...
-  local name=$1; shift
+start_rolegraph() { # name, then VAR=VALUE... (ROLEGRAPH_DLL=PATH: that build instead of this one)
+  local name=$1 server_dll=$dll assignment; shift
+  local environment=()
+  for assignment in "$@"; do
+    case "$assignment" in ROLEGRAPH_DLL=*) server_dll=${assignment#ROLEGRAPH_DLL=} ;; *) environment+=("$assignment") ;; esac
+  done
   port[$name]=$next_port; next_port=$((next_port + 1))
-  (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production "$@" dotnet "$dll" --urls "http://127.0.0.1:${port[$name]}" \
+  (cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production "${environment[@]}" dotnet "$server_dll" --urls "http://127.0.0.1:${port[$name]}" \
     "--RoleGraph:Embedded:DataFile=$work/$name/rolegraph.json" \
     --RoleGraph:Limits:RequestsPerSecond=1000000 --RoleGraph:Limits:RequestBurst=1000000 \
     --Logging:LogLevel:Default=Warning) >"$work/$name.log" 2>&1 &
@@ -131,7 +137,8 @@ start_peer peer-2 2
 post() { curl -s --max-time 10 "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' --data-binary "@$2"; }
 echo "== starting ${servers[*]}"
 for name in "${servers[@]}"; do
-  deadline=$((SECONDS + 120))
+  # Generous: on this shared 2-core machine at load average 50, seven servers starting at once took over 2 min.
+  deadline=$((SECONDS + 300))
   until post "${port[$name]}" "$work/${names[0]}.json" 2>/dev/null | grep -q '"data"'; do
     if [ $SECONDS -gt $deadline ] || ! kill -0 "${pid[$name]}" 2>/dev/null; then
       echo "$name did not start:" >&2; cat "$work/$name.log" >&2; exit 1

@@ -1,12 +1,12 @@
 using System.Text.Encodings.Web;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Api.Http;
 
 namespace RoleGraph.Api.GraphQL;
 
@@ -21,14 +21,15 @@ internal static class GraphQLServiceCollectionExtensions
             // task per field only adds cost; the serial strategy still defers data-loader results to the end of each
             // level, so batching is unchanged. Root fields that call the store run one after another: a query with
             // several of them pays Neo4j's round trips in turn (a frontend's query usually has one).
-            .AddExecutionStrategy<SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
+            .AddExecutionStrategy<RepeatedSelectionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddGraphTypes(typeof(RoleGraphSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping) // responses are JSON, never inlined in HTML: keep messages readable
             .AddErrorInfoProvider(provider => new RoleGraphErrorInfoProvider(exposeInternalDetails, () => Limits(provider)))
             .AddUnhandledExceptionHandler(UnhandledErrorLogger.LogAsync)
             .AddComplexityAnalyzer((complexity, provider) => ComplexityLimits.Configure(complexity, Limits(provider)))
             .AddValidationRule<AliasAndDirectiveLimitRule>(provider => new AliasAndDirectiveLimitRule(Limits(provider)))
-            .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance));
+            .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance)
+            .ConfigureExecution<RepeatedDocumentRules>());
         services.AddScoped<LinkBatchLoader>();
         services.AddScoped<SimilarRolesLoader>();
         return services;
@@ -37,5 +38,5 @@ internal static class GraphQLServiceCollectionExtensions
     private static LimitsOptions Limits(IServiceProvider provider) => provider.GetRequiredService<IOptions<LimitsOptions>>().Value;
 
     /// <summary>Stands in for the introspection ban when introspection is allowed, so the rule set is fixed at start-up.</summary>
-    private sealed class NoOpValidationRule : ValidationRuleBase;
+    internal sealed class NoOpValidationRule : ValidationRuleBase;
 }

@@ -4,11 +4,11 @@ using GraphQLParser.AST;
 namespace RoleGraph.Api.Http;
 
 /// <summary>
-/// Parsed documents that already passed GraphQL's core validation rules, keyed by their text and operation name,
-/// for requests without variables. Those rules depend only on the document, the operation and the schema (all
-/// fixed), so a repeat of the same request skips the parse and the core rules; RoleGraph's own rules (complexity,
-/// aliases and directives, introspection) are added by their configurations on every execution and still run.
-/// A profile of the service showed the core rules costing as much as executing a 68-item answer.
+/// Parsed documents that already passed validation (GraphQL's core rules and RoleGraph's own), keyed by their text
+/// and operation name, for requests without variables. Every rule that ran depends only on the document, the
+/// operation, the schema and the limits fixed at start-up, so a repeat of the same request skips the parse and the
+/// core rules, and <see cref="RepeatedDocumentRules"/> drops the document-only limit rules too. A profile of the
+/// service showed the core rules costing as much as executing a 68-item answer.
 /// </summary>
 internal sealed class ValidatedDocumentCache
 {
@@ -20,8 +20,14 @@ internal sealed class ValidatedDocumentCache
 
     private readonly ConcurrentDictionary<(string Query, string? OperationName), GraphQLDocument> _documents = new();
 
+    // The same documents by identity: the execution pipeline sees the document object, not the request's text.
+    private readonly ConcurrentDictionary<GraphQLDocument, byte> _instances = new(ReferenceEqualityComparer.Instance);
+
     public GraphQLDocument? Get(string query, string? operationName) =>
         _documents.TryGetValue((query, operationName), out var document) ? document : null;
+
+    /// <summary>Whether this very document object came from the cache (so it was validated before and has no variables).</summary>
+    public bool Holds(GraphQLDocument document) => _instances.ContainsKey(document);
 
     /// <summary>
     /// Remembers a document whose execution got past validation. When full it starts over rather than refusing new
@@ -34,9 +40,11 @@ internal sealed class ValidatedDocumentCache
             return;
         }
 
+        _instances.TryAdd(document, 0);
         if (Interlocked.Increment(ref _count) > Capacity)
         {
             _documents.Clear();
+            _instances.Clear();
             Interlocked.Exchange(ref _count, 0);
         }
     }
