@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using RoleGraph.Core.Model;
@@ -69,6 +70,9 @@ internal static class BinarySnapshotReader
         return new StoredGraph(nodes, links, sources, revision);
     }
 
+    // Run once per process, at start, over the whole graph: compiled optimized at once rather than first as tier-0
+    // code that on-stack replacement upgrades midway.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GraphNode[] ReadNodes(ref Cursor reader, byte[] file, string[] strings)
     {
         var nodes = new GraphNode[reader.Count()];
@@ -146,6 +150,7 @@ internal static class BinarySnapshotReader
         return nodes;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GraphLink[] ReadLinks(ref Cursor reader, GraphNode[] nodes)
     {
         var links = new GraphLink[reader.Count()];

@@ -175,7 +175,7 @@ public class GraphDataFile(string path) : IDisposable
             var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
             if (BinarySnapshotFormat.StartsWithMagic(start[..read]))
             {
-                var bytes = new byte[stream.Length];
+                var bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length)); // overwritten whole just below
                 start.CopyTo(bytes);
                 stream.ReadExactly(bytes, start.Length, bytes.Length - start.Length);
                 try
