@@ -21,6 +21,11 @@ internal sealed partial class SchemaWarmUp(ISchema schema, ILogger<SchemaWarmUp>
             {
                 schema.Initialize();
             }
+            catch (ObjectDisposedException)
+            {
+                // The start failed (its address taken, bad settings) and the host disposed the services meanwhile:
+                // nothing will be served, and the start's own one-line error is what the user should see.
+            }
             catch (Exception e)
             {
                 // The first request initializes the schema again and reports the same failure where it belongs.
