@@ -149,6 +149,10 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
     }
 
+    /// <summary>Whether the data file was opened from a snapshot in an older format (JSON, format version 1), which
+    /// <see cref="WriteSnapshotAsync"/> rewrites in the current one.</summary>
+    public bool OpenedOlderFormat => dataFile is { OpenedFormatVersion: > 0 and < BinarySnapshotFormat.FormatVersion };
+
     /// <summary>
     /// Writes the current graph as the data file's snapshot and empties the journal. The service calls it after
     /// seeding a new data file, whose first write would otherwise live only in the journal, with no snapshot beside it.

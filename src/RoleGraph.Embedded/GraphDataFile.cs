@@ -8,7 +8,8 @@ using RoleGraph.Core.Taxonomy;
 namespace RoleGraph.Embedded;
 
 /// <summary>
-/// The embedded store on disk: a snapshot file (the whole graph) and beside it a journal, one line per
+/// The embedded store on disk: a snapshot file (the whole graph, in <see cref="BinarySnapshotFormat"/>; files of
+/// format version 1 hold it in JSON, and still open) and beside it a journal, one line per
 /// acknowledged change set, each line checksummed and flushed to the device before the write is acknowledged.
 /// A crash can tear only the journal's last line, which was never acknowledged and is dropped on the next open;
 /// the snapshot is only ever replaced whole (temporary file, flush, rename). Compaction writes a new snapshot that
@@ -35,6 +36,9 @@ public class GraphDataFile(string path) : IDisposable
     public long JournalBytes => _journal?.Length ?? 0;
 
     public long SnapshotBytes => File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>The format of the snapshot <see cref="Open"/> read (0 when there was none); compaction writes the current one.</summary>
+    public int OpenedFormatVersion { get; private set; }
 
     /// <summary>Locks the data for this process, reads the snapshot and replays the journal after it.</summary>
     public StoredGraph Open()
@@ -105,24 +109,18 @@ public class GraphDataFile(string path) : IDisposable
     }
 
     /// <summary>Replaces the snapshot with the given graph, then empties the journal the snapshot now includes.</summary>
+    /// <remarks>The snapshot is written in the binary format (<see cref="BinarySnapshotFormat"/>) whatever format the
+    /// file had: this is how a file of format version 1 (JSON) is migrated.</remarks>
     public virtual async Task CompactAsync(StoredGraph graph, CancellationToken cancellationToken)
     {
-        var content = new SnapshotFileContent
-        {
-            FormatVersion = SnapshotFileContent.CurrentFormatVersion,
-            Revision = graph.Revision,
-            Sources = graph.Sources.Select(TaxonomyFileMapping.ToFile).ToList(),
-            Nodes = TaxonomyWriter.OrderedNodes(graph.Nodes).Select(TaxonomyFileMapping.ToFile).ToList(),
-            Links = TaxonomyWriter.OrderedLinks(graph.Links).Select(TaxonomyFileMapping.ToFile).ToList(),
-        };
-
+        var content = BinarySnapshotWriter.Serialize(graph);
         var directory = System.IO.Path.GetDirectoryName(Path)!;
         var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
             {
-                await JsonSerializer.SerializeAsync(stream, content, Json, cancellationToken);
+                await stream.WriteAsync(content, cancellationToken);
                 await stream.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
@@ -173,6 +171,27 @@ public class GraphDataFile(string path) : IDisposable
         SnapshotFileContent? content;
         using (var stream = File.OpenRead(Path))
         {
+            Span<byte> start = stackalloc byte[BinarySnapshotFormat.Magic.Length];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            if (BinarySnapshotFormat.StartsWithMagic(start[..read]))
+            {
+                var bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length)); // overwritten whole just below
+                start.CopyTo(bytes);
+                stream.ReadExactly(bytes, start.Length, bytes.Length - start.Length);
+                try
+                {
+                    var graph = BinarySnapshotReader.Read(bytes);
+                    OpenedFormatVersion = BinarySnapshotFormat.FormatVersion;
+                    return graph;
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new InvalidDataException($"{Path} cannot be read as a RoleGraph data file (format version {BinarySnapshotFormat.FormatVersion}): {e.Message}", e);
+                }
+            }
+
+            // Format version 1: the snapshot in JSON, as files written before the binary format hold it.
+            stream.Position = 0;
             content = JsonSerializer.Deserialize<SnapshotFileContent>(stream, Json);
         }
 
@@ -197,6 +216,7 @@ public class GraphDataFile(string path) : IDisposable
         // A data file this program wrote passes the one-pass check; anything else goes through the validator, which
         // names every problem with its place.
         var sources = content.Sources.Select(TaxonomyFileMapping.FromFile).ToArray();
+        OpenedFormatVersion = SnapshotFileContent.CurrentFormatVersion;
         if (TrustedSnapshotReader.TryRead(content.Nodes, content.Links) is var (nodes, links))
         {
             return new StoredGraph(nodes, links, sources, content.Revision);

@@ -28,6 +28,7 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _retrying = Task.CompletedTask;
+    private Task _migrating = Task.CompletedTask;
     private volatile string? _notReadyReason = "The graph store has not been opened yet.";
     private volatile Exception? _notReadyCause;
 
@@ -107,6 +108,7 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
         try
         {
             await InitializeAsync(cancellationToken);
+            _migrating = MigrateOlderDataFileAsync(_stopping.Token);
         }
         catch (Exception e) when (StoreFaults.IsOutage(e))
         {
@@ -131,6 +133,8 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A rewrite under way finishes (it replaces the file atomically either way) before the store is disposed.
+        await _migrating.WaitAsync(cancellationToken);
         if (_retrying.IsCompleted)
         {
             // Nothing to stop, and the host may already have disposed this service (a failed start does that).
@@ -149,6 +153,31 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    /// <summary>
+    /// A data file written before the binary snapshot format (JSON, format version 1) is rewritten in it once the
+    /// service is open, so the next start reads it without parsing JSON. In the background: the rewrite takes the
+    /// store's write turn like any write, and readers are not held up by it.
+    /// </summary>
+    private async Task MigrateOlderDataFileAsync(CancellationToken stopping)
+    {
+        if (store is not EmbeddedGraphStore { OpenedOlderFormat: true } embedded)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        try
+        {
+            await embedded.WriteSnapshotAsync(stopping);
+            LogMigrated(logger);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // The file still opens as it is; the next compaction or start tries again.
+            LogMigrationFailed(logger, e);
+        }
+    }
 
     private async Task RetryUntilOpenAsync(CancellationToken stopping)
     {
@@ -183,6 +212,12 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the empty store with {Nodes} nodes and {Links} links from {Directory} in {Milliseconds} ms")]
     private static partial void LogSeeded(ILogger logger, int nodes, int links, string directory, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rewrote the data file's snapshot from JSON (format version 1) in the binary format, which opens faster")]
+    private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rewriting the data file's snapshot in the binary format failed; it still opens as it is")]
+    private static partial void LogMigrationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The graph store is out of reach ({Reason}); serving anyway, not ready, and retrying in the background")]
     private static partial void LogWaiting(ILogger logger, string reason);

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Start to first answer on the O*NET store, as a user sees it: from spawning `dotnet RoleGraph.Api.dll` (Release,
+# Production settings) to the first successful GraphQL answer over HTTP (a role with its 68 skills), N starts,
+# each on a fresh copy of the same data file; prints every start and the medians of wall time and of the service's
+# CPU time until then (user + system, all threads: less sensitive than wall time to a machine loaded by others),
+# with `uptime` before and after.
+#
+#   bash bench/startup/run.sh                    build, import O*NET into a temporary data file, 10 starts
+#   options: --runs N (default 10)  --no-build (use the existing Release build)
+#            --data FILE      start on this data file (copied per start) instead of importing O*NET
+#            --onet DIR       (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository)
+#            --compare NAME:DLL[:FILE]   one more variant, interleaved with this build's starts: another build of the
+#                             service (e.g. a copy of an older Release build), on FILE or the same data file
+#                             (repeatable; e.g. --compare json:$PWD/src/RoleGraph.Api/bin/Release/net10.0/RoleGraph.Api.dll:/tmp/old-format.json)
+# Needs: Node.js (the start loop, bench/startup/measure.js), the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+runs=10 build=1 data="" onet="${ROLEGRAPH_ONET_DIR:-}"
+compare=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift ;;
+    --no-build) build=0 ;;
+    --data) data=$2; shift ;;
+    --onet) onet=$2; shift ;;
+    --compare) compare+=("$2"); shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+for tool in node dotnet; do
+  command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/rolegraph-startup.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+dll="$root/src/RoleGraph.Api/bin/Release/net10.0/RoleGraph.Api.dll"
+if [ "$build" = 1 ]; then
+  echo "== building src/RoleGraph.Api (Release)"
+  dotnet build -c Release -nologo -v q "$root/src/RoleGraph.Api" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+fi
+[ -f "$dll" ] || { echo "no Release build: run without --no-build" >&2; exit 1; }
+
+if [ -z "$data" ]; then
+  if [ -z "$onet" ]; then
+    for candidate in ../shared/datasets/onet-29.3 ../../shared/datasets/onet-29.3; do
+      [ -d "$candidate" ] && { onet=$candidate; break; }
+    done
+  fi
+  if [ -z "$onet" ] || [ ! -d "$onet" ]; then
+    echo "NOTE: skipped: no O*NET 29.3 database (give --onet DIR, set ROLEGRAPH_ONET_DIR, or give --data FILE)."
+    exit 0
+  fi
+  echo "== importing O*NET into a temporary data file"
+  data="$work/rolegraph.json"
+  dotnet "$dll" import-onet "$onet" --data-file "$data" >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
+fi
+[ -f "$data" ] || { echo "no data file $data" >&2; exit 1; }
+
+start() { # dll → the command measure.js runs, with $PORT and $DATA filled in per start
+  echo "ASPNETCORE_ENVIRONMENT=Production dotnet $1 --urls http://127.0.0.1:\$PORT --RoleGraph:Embedded:DataFile=\$DATA --Logging:LogLevel:Default=Warning"
+}
+variants=(--variant "rolegraph:$(start "$dll")")
+for entry in "${compare[@]}"; do
+  IFS=: read -r name other file <<<"$entry"
+  variants+=(--variant "$name${file:+@$file}:$(start "$other")")
+done
+
+echo "== $runs starts per variant, interleaved; data file $(du -h "$data" | cut -f1) ($(head -c 1 "$data" | od -An -c | tr -d ' ' | sed 's/{/JSON, format 1/; s/211/binary, format 2/'))"
+echo "   before: $(uptime)"
+node bench/startup/measure.js --runs "$runs" --data "$data" "${variants[@]}" | tee "$work/starts.tsv"
+echo "   after:  $(uptime)"
+node -e '
+const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => l.split("\t"));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+for (const name of [...new Set(rows.map((r) => r[0]))]) {
+  const mine = rows.filter((r) => r[0] === name);
+  console.log(`${name}: first answer after ${median(mine.map((r) => +r[2]))} ms (median of ${mine.length}; min ${Math.min(...mine.map((r) => +r[2]))}), service CPU until then ${median(mine.map((r) => +r[3]))} ms`);
+}' "$work/starts.tsv"
