@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RoleGraph.Tests.Infrastructure;
 
@@ -103,10 +104,11 @@ public sealed class BananaCakePopHttpTests
 
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
-        Assert.NotEqual(HttpStatusCode.Found, response.StatusCode);
-        Assert.NotEqual("text/html", response.Content.Headers.ContentType?.MediaType);
+        // The query's answer, as the endpoint gives it to a client asking for JSON.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.DoesNotContain("Banana Cake Pop", body, StringComparison.Ordinal);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"data":{"__typename":"Query"}}"""), JsonNode.Parse(body)), body);
     }
 
     [Fact]
@@ -121,9 +123,13 @@ public sealed class BananaCakePopHttpTests
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         using var config = await client.GetAsync(new Uri("/graphql/bcp-config.json", UriKind.Relative), TestContext.Current.CancellationToken);
 
-        Assert.NotEqual(HttpStatusCode.Found, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.DoesNotContain("Banana Cake Pop", body, StringComparison.Ordinal);
-        Assert.NotEqual(HttpStatusCode.OK, config.StatusCode);
+        // The endpoint itself answers: a GET without a query is no GraphQL request (400, BAD_REQUEST), and the IDE's
+        // files are not served.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType); // the browser accepts */* only as a fallback: the legacy type
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        Assert.Equal("BAD_REQUEST", (string?)Assert.Single(body["errors"]!.AsArray())!["extensions"]!["code"]);
+        Assert.Null(body["data"]);
+        Assert.Equal(HttpStatusCode.NotFound, config.StatusCode);
     }
 }

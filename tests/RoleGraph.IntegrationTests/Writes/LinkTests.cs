@@ -79,20 +79,20 @@ public sealed class LinkTests
     }
 
     [Theory]
-    [InlineData("data-scientist", "tensorflow", "REQUIRES", null, null, "relation")] // Role -> Tool is not REQUIRES
-    [InlineData("python", "data-scientist", "REQUIRES", null, null, "relation")] // reversed ends
-    [InlineData("tensorflow", "cloud-platforms", "SUBCATEGORY_OF", null, null, "relation")]
-    [InlineData("data-scientist", "java", "REQUIRES", 1.5, null, "importance")]
-    [InlineData("data-scientist", "java", "REQUIRES", -0.1, null, "importance")]
-    [InlineData("data-scientist", "java", "REQUIRES", 0.5, 1.01, "level")]
-    [InlineData("tensorflow", "python", "SUPPORTS", 0.5, null, "importance")]
-    [InlineData("data-scientist", "aws", "USES", 0.5, 0.5, "level")]
-    [InlineData("data-scientist", "no-such-skill", "REQUIRES", null, null, "toId")]
-    [InlineData("no-such-role", "python", "REQUIRES", null, null, "fromId")]
-    [InlineData("python", "python", "RELATED_TO", null, null, "toId")]
-    [InlineData("programming", "python", "RELATED_TO", null, null, null)] // the seed holds python -> programming: the link as a whole, no one argument
+    [InlineData("data-scientist", "tensorflow", "REQUIRES", null, null, "relation", "REQUIRES joins Role -> Skill, not Role 'data-scientist' -> Tool 'tensorflow'.")]
+    [InlineData("python", "data-scientist", "REQUIRES", null, null, "relation", "REQUIRES joins Role -> Skill, not Skill 'python' -> Role 'data-scientist'.")] // reversed ends
+    [InlineData("tensorflow", "cloud-platforms", "SUBCATEGORY_OF", null, null, "relation", "SUBCATEGORY_OF joins Category -> Category, not Tool 'tensorflow' -> Category 'cloud-platforms'.")]
+    [InlineData("data-scientist", "java", "REQUIRES", 1.5, null, "importance", "The importance must be between 0 and 1; got 1.5.")]
+    [InlineData("data-scientist", "java", "REQUIRES", -0.1, null, "importance", "The importance must be between 0 and 1; got -0.1.")]
+    [InlineData("data-scientist", "java", "REQUIRES", 0.5, 1.01, "level", "The level must be between 0 and 1; got 1.01.")]
+    [InlineData("tensorflow", "python", "SUPPORTS", 0.5, null, "importance", "SUPPORTS links carry no importance.")]
+    [InlineData("data-scientist", "aws", "USES", 0.5, 0.5, "level", "USES links carry no level.")]
+    [InlineData("data-scientist", "no-such-skill", "REQUIRES", null, null, "toId", "No node has the id 'no-such-skill'.")]
+    [InlineData("no-such-role", "python", "REQUIRES", null, null, "fromId", "No node has the id 'no-such-role'.")]
+    [InlineData("python", "python", "RELATED_TO", null, null, "toId", "A node cannot link to itself ('python').")]
+    [InlineData("programming", "python", "RELATED_TO", null, null, null, "RELATED_TO is symmetric: the link python -> programming already says this.")] // the seed holds python -> programming: the link as a whole, no one argument
     public async Task A_link_breaking_the_model_is_bad_user_input_and_nothing_changes(
-        string from, string to, string relation, double? importance, double? level, string? argument)
+        string from, string to, string relation, double? importance, double? level, string? argument, string message)
     {
         using var app = new RoleGraphApiFactory();
         var client = app.GraphQL();
@@ -104,6 +104,7 @@ public sealed class LinkTests
         Assert.Equal("BAD_USER_INPUT", error.Code());
         // extensions.input names the link's argument at fault, in the mutation's own terms.
         Assert.Equal(argument, (string?)error["extensions"]!["input"]);
+        Assert.Equal(message, error.Message());
         Assert.Equal(before, await client.ExportAsync());
     }
 
@@ -116,10 +117,9 @@ public sealed class LinkTests
 
         var errors = await client.RefusedAsync("link", Link, new { from = "ghost-role", to = "ghost-skill", relation = "REQUIRES" });
 
-        Assert.Equal(2, errors.Length);
-        Assert.All(errors, e => Assert.Equal("BAD_USER_INPUT", e.Code()));
-        Assert.Contains(errors, e => e.Message().Contains("'ghost-role'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message().Contains("'ghost-skill'", StringComparison.Ordinal));
+        Assert.Equal(
+            [("BAD_USER_INPUT", "fromId", "No node has the id 'ghost-role'."), ("BAD_USER_INPUT", "toId", "No node has the id 'ghost-skill'.")],
+            errors.Select(e => (e.Code(), e.Input(), e.Message())));
         Assert.Equal(before, await client.ExportAsync());
     }
 
@@ -144,10 +144,29 @@ public sealed class LinkTests
     }
 
     [Theory]
-    [InlineData("data-scientist", "python", "USES")] // both nodes exist, but not this relation
-    [InlineData("data-scientist", "java", "REQUIRES")]
-    [InlineData("no-such-role", "python", "REQUIRES")]
-    public async Task Unlinking_a_missing_link_is_not_found_and_nothing_changes(string from, string to, string relation)
+    [InlineData("python", "programming")] // as the seed stores it
+    [InlineData("programming", "python")] // the other way round: the same fact
+    public async Task Unlinking_a_symmetric_link_deletes_it_whichever_way_it_is_named(string from, string to)
+    {
+        using var app = new RoleGraphApiFactory();
+        var client = app.GraphQL();
+        const string related = """{ python: skill(id: "python") { related { id } } programming: skill(id: "programming") { related { id } } }""";
+        var before = await client.QueryAsync(related);
+
+        var report = (await client.QueryAsync(Unlink, new { from, to, relation = "RELATED_TO" }))["unlink"]!;
+
+        Assert.Equal((0, 0, 0, 1), report["links"]!.Counts());
+        var after = await client.QueryAsync(related);
+        Assert.Equal(["programming"], before["python"]!["related"]!.AsArray().Select(s => (string)s!["id"]!));
+        Assert.Empty(after["python"]!["related"]!.AsArray());
+        Assert.Equal(["c", "java", "r"], after["programming"]!["related"]!.AsArray().Select(s => (string)s!["id"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("data-scientist", "python", "USES", "There is no link data-scientist -USES-> python.")] // both nodes exist, but not this relation
+    [InlineData("data-scientist", "java", "REQUIRES", "There is no link data-scientist -REQUIRES-> java.")]
+    [InlineData("no-such-role", "python", "REQUIRES", "There is no link no-such-role -REQUIRES-> python.")]
+    public async Task Unlinking_a_missing_link_is_not_found_and_nothing_changes(string from, string to, string relation, string message)
     {
         using var app = new RoleGraphApiFactory();
         var client = app.GraphQL();
@@ -157,6 +176,7 @@ public sealed class LinkTests
 
         var error = Assert.Single(errors);
         Assert.Equal("NOT_FOUND", error.Code());
+        Assert.Equal(message, error.Message());
         Assert.Null(error["extensions"]!["input"]); // no one argument is at fault: the three together name no link
         Assert.Equal(before, await client.ExportAsync());
     }
