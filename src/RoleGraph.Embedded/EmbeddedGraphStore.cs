@@ -104,42 +104,46 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             return GraphEditPlanner.Plan(_state.Graph, edit).Report(dryRun: true);
         }
 
-        // Group commit: a writer queues its edit, then takes the lock; whoever holds it commits every edit queued by
-        // then in one journal line and one flush, and answers each only after that flush. A writer whose edit was
-        // committed while it waited finds its answer ready.
+        // Group commit: a writer queues its edit, then takes the lock; whoever holds it commits the edits queued by
+        // then (up to a batch) in one journal line and one flush, and answers each only after that flush. A writer
+        // whose edit was committed while it waited finds its answer ready.
         var write = new PendingWrite(edit);
         _pending.Enqueue(write);
-        try
+        while (!write.Result.IsCompleted)
         {
-            await _writeLock.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException) when (write.TryCancel())
-        {
-            throw; // still queued, so never planned: nothing changes
-        }
-        catch (OperationCanceledException)
-        {
-            return await write.Result; // another writer already took it: its outcome stands
-        }
-
-        try
-        {
-            if (!write.Result.IsCompleted)
+            try
             {
-                await CommitPendingAsync();
+                await _writeLock.WaitAsync(cancellationToken);
             }
-        }
-        finally
-        {
-            _writeLock.Release();
+            catch (OperationCanceledException) when (write.TryCancel())
+            {
+                throw; // still queued, so never planned: nothing changes
+            }
+            catch (OperationCanceledException)
+            {
+                cancellationToken = CancellationToken.None; // a committer already took it: its outcome stands, so wait for it
+                continue;
+            }
+
+            try
+            {
+                if (!write.Result.IsCompleted)
+                {
+                    await CommitPendingAsync();
+                }
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
         }
 
         return await write.Result;
     }
 
     /// <summary>
-    /// Commits the queued edits, each planned against the graph the ones before it leave, in batches that share a
-    /// journal line; a refused edit is answered at once and is not part of its batch. Runs under the write lock.
+    /// Commits queued edits, each planned against the graph the ones before it leave, as one batch that shares a
+    /// journal line; a refused edit is answered at once and is not part of the batch. Runs under the write lock.
     /// </summary>
     private async Task CommitPendingAsync()
     {
@@ -205,14 +209,10 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             batch.Add((write, plan));
         }
 
+        // One batch per turn at the lock: edits queued past it belong to writers waiting for the lock, who commit them next.
         if (batch.Count > 0)
         {
             await CommitBatchAsync(current, batch, changeSets, graph, sources);
-        }
-
-        if (!_pending.IsEmpty)
-        {
-            await CommitPendingAsync(); // arrived meanwhile, or past the batch limit: their writers are waiting on the lock
         }
     }
 
@@ -239,7 +239,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
 
         _state = new StoreState(snapshot, sources, revision);
-        KeepDerivationCheap(changeSets, snapshot);
+        KeepDerivationCheapSafely(changeSets, snapshot);
         foreach (var (write, plan) in batch)
         {
             write.Succeed(plan.Report(dryRun: false));
@@ -273,7 +273,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             }
 
             _state = new StoreState(snapshot, sources, revision);
-            KeepDerivationCheap(edit.ReplaceAll ? [] : [plan.Changes], snapshot);
+            KeepDerivationCheapSafely(edit.ReplaceAll ? [] : [plan.Changes], snapshot);
             write.Succeed(plan.Report(dryRun: false));
             await CompactIfDueAsync(snapshot, sources, revision);
         }
@@ -401,6 +401,21 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     /// meanwhile and publishes it in place of the derived one (the same graph). Runs under the write lock, after
     /// the changes are durable and published, so a failed write never reaches the bookkeeping.
     /// </summary>
+    /// <summary>The published write is durable and must be answered whatever the bookkeeping does: a failure there is logged.</summary>
+    private void KeepDerivationCheapSafely(IReadOnlyList<GraphChangeSet> changeSets, GraphSnapshot published)
+    {
+        try
+        {
+            KeepDerivationCheap(changeSets, published);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            _rebuild = null;
+            _changesSinceRebuild.Clear();
+            LogRebuildFailed(logger, e);
+        }
+    }
+
     private void KeepDerivationCheap(IReadOnlyList<GraphChangeSet> changeSets, GraphSnapshot published)
     {
         if (published.ChangesSinceBuild == 0)
