@@ -23,6 +23,10 @@ const string usage = """
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
+      ... -- writes [--dataset onet] [--data-file PATH] [--writes 2000] [--seconds 60] [--writers 4] [--readers 2]
+                                        small writes in process on the embedded store with its data file: latency one
+                                        at a time, then a mixed load of writers and readers, then the data file reopened
+                                        and every acknowledged write looked for (--data-file: start from a copy of it)
       ... -- quality [--related PATH] [--tier Primary-Short] [--weights skills=1,tools=1,text=1]...
                                         similar roles against O*NET's related occupations: recall@10, MRR, build and
                                         query times, old and new model (default: the dev half beside the O*NET directory);
@@ -79,6 +83,14 @@ switch (mode)
         return Chart.Run(artifacts, docs);
     case "profile":
         return Profile.Run(Option("--dataset") ?? "onet", int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+    case "writes":
+        return await WriteLoad.RunAsync(new WriteLoad.Options(
+            Option("--dataset") ?? "onet",
+            Option("--data-file") is { } dataFile ? Path.GetFullPath(dataFile) : null,
+            int.Parse(Option("--writes") ?? "2000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--seconds") ?? "60", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--writers") ?? "4", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--readers") ?? "2", System.Globalization.CultureInfo.InvariantCulture)), artifacts);
     case "quality":
         return RoleGraph.Benchmarks.Quality.QualityBenchmark.Run(
             Option("--related") is { } related ? Path.GetFullPath(related) : RoleGraph.Benchmarks.Quality.QualityBenchmark.DefaultRelatedFile(settings.OnetDirectory),

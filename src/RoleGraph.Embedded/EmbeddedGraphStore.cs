@@ -98,19 +98,166 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
     public async Task<EditReport> ApplyAsync(GraphEdit edit, bool dryRun, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        if (dryRun)
+        {
+            // Snapshots are immutable: a dry run plans against the current one without waiting for writers.
+            return GraphEditPlanner.Plan(_state.Graph, edit).Report(dryRun: true);
+        }
+
+        // Group commit: a writer queues its edit, then takes the lock; whoever holds it commits the edits queued by
+        // then (up to a batch) in one journal line and one flush, and answers each only after that flush. A writer
+        // whose edit was committed while it waited finds its answer ready.
+        var write = new PendingWrite(edit);
+        _pending.Enqueue(write);
+        while (!write.Result.IsCompleted)
+        {
+            try
+            {
+                await _writeLock.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (write.TryCancel())
+            {
+                throw; // still queued, so never planned: nothing changes
+            }
+            catch (OperationCanceledException)
+            {
+                cancellationToken = CancellationToken.None; // a committer already took it: its outcome stands, so wait for it
+                continue;
+            }
+
+            try
+            {
+                if (!write.Result.IsCompleted)
+                {
+                    await CommitPendingAsync();
+                }
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
+        return await write.Result;
+    }
+
+    /// <summary>
+    /// Commits queued edits, each planned against the graph the ones before it leave, as one batch that shares a
+    /// journal line; a refused edit is answered at once and is not part of the batch. Runs under the write lock.
+    /// </summary>
+    private async Task CommitPendingAsync()
+    {
+        var batch = new List<(PendingWrite Write, GraphEditPlan Plan)>();
+        var current = _state;
+        var (graph, sources) = (current.Graph, current.Sources);
+        var changeSets = new List<GraphChangeSet>();
+        while (batch.Count < MaxBatch && _pending.TryPeek(out var write))
+        {
+            if (!write.TryTake())
+            {
+                _pending.TryDequeue(out _); // cancelled while queued
+                continue;
+            }
+
+            GraphEditPlan plan;
+            try
+            {
+                plan = GraphEditPlanner.Plan(graph, write.Edit);
+            }
+            catch (Exception e)
+            {
+                _pending.TryDequeue(out _);
+                write.Fail(e);
+                continue;
+            }
+
+            var sourcesAfter = write.Edit.SourcesAfter(sources);
+            if (plan.Changes.IsEmpty && sourcesAfter.SequenceEqual(sources))
+            {
+                _pending.TryDequeue(out _);
+                write.Succeed(plan.Report(dryRun: false));
+                continue;
+            }
+
+            if (write.Edit.ReplaceAll || ChangeSize(plan.Changes) >= SnapshotInsteadOfJournalItems)
+            {
+                // An import goes alone, as before group commit: after the batch in hand, if any, in the next round.
+                if (batch.Count > 0)
+                {
+                    write.Untake();
+                    break;
+                }
+
+                _pending.TryDequeue(out _);
+                await CommitAloneAsync(write, plan);
+                return;
+            }
+
+            _pending.TryDequeue(out _);
+            try
+            {
+                graph = graph.Apply(plan.Changes);
+            }
+            catch (Exception e)
+            {
+                write.Fail(e); // a change set the snapshot cannot take is refused like a bad edit: nothing applied
+                continue;
+            }
+
+            sources = sourcesAfter;
+            changeSets.Add(plan.Changes);
+            batch.Add((write, plan));
+        }
+
+        // One batch per turn at the lock: edits queued past it belong to writers waiting for the lock, who commit them next.
+        if (batch.Count > 0)
+        {
+            await CommitBatchAsync(current, batch, changeSets, graph, sources);
+        }
+    }
+
+    private async Task CommitBatchAsync(StoreState current, List<(PendingWrite Write, GraphEditPlan Plan)> batch, List<GraphChangeSet> changeSets,
+        GraphSnapshot snapshot, IReadOnlyList<TaxonomyHeader> sources)
+    {
+        var revision = current.Revision + batch.Count; // each edit its own revision, as if committed one by one
+        try
+        {
+            if (dataFile is not null)
+            {
+                var changes = changeSets.Count == 1 ? changeSets[0] : NetChanges(current.Graph, changeSets);
+                await dataFile.AppendAsync(revision, changes, sources.SequenceEqual(current.Sources) ? null : sources, CancellationToken.None);
+            }
+        }
+        catch (Exception e)
+        {
+            foreach (var (write, _) in batch)
+            {
+                write.Fail(e); // nothing was published: the whole batch changes nothing
+            }
+
+            return;
+        }
+
+        _state = new StoreState(snapshot, sources, revision);
+        KeepDerivationCheapSafely(changeSets, snapshot);
+        foreach (var (write, plan) in batch)
+        {
+            write.Succeed(plan.Report(dryRun: false));
+        }
+
+        await CompactIfDueAsync(snapshot, sources, revision);
+    }
+
+    /// <summary>One large edit (an import), committed by itself.</summary>
+    private async Task CommitAloneAsync(PendingWrite write, GraphEditPlan plan)
+    {
         try
         {
             var current = _state;
-            var plan = GraphEditPlanner.Plan(current.Graph.Nodes, current.Graph.Links, edit);
+            var edit = write.Edit;
             var sources = edit.SourcesAfter(current.Sources);
             var sourcesChanged = !sources.SequenceEqual(current.Sources);
-            if (dryRun || (plan.Changes.IsEmpty && !sourcesChanged))
-            {
-                return plan.Report(dryRun);
-            }
-
-            var snapshot = GraphSnapshot.Build(plan.Nodes, plan.Links);
+            var snapshot = edit.ReplaceAll ? GraphSnapshot.Build(plan.Nodes, plan.Links) : current.Graph.Apply(plan.Changes);
             var revision = current.Revision + 1;
             if (dataFile is not null && ChangeSize(plan.Changes) is var size && size >= SnapshotInsteadOfJournalItems
                 && size * 2 >= snapshot.NodeCount + snapshot.LinkCount)
@@ -122,31 +269,76 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             }
             else if (dataFile is not null)
             {
-                await dataFile.AppendAsync(revision, plan.Changes, sourcesChanged ? sources : null, cancellationToken);
+                await dataFile.AppendAsync(revision, plan.Changes, sourcesChanged ? sources : null, CancellationToken.None);
             }
 
             _state = new StoreState(snapshot, sources, revision);
+            KeepDerivationCheapSafely(edit.ReplaceAll ? [] : [plan.Changes], snapshot);
+            write.Succeed(plan.Report(dryRun: false));
+            await CompactIfDueAsync(snapshot, sources, revision);
+        }
+        catch (Exception e)
+        {
+            write.Fail(e);
+        }
+    }
 
-            // Compaction keeps replay short. The write is already durable in the journal, so a failure here is
-            // logged, not reported to the writer; the next write tries again.
-            if (dataFile is not null && dataFile.JournalBytes > Math.Max(CompactionMinimumBytes, dataFile.SnapshotBytes))
+    /// <summary>
+    /// Compaction keeps replay short. The writes are already durable in the journal, so a failure here is logged,
+    /// not reported to the writers; the next write tries again.
+    /// </summary>
+    private async Task CompactIfDueAsync(GraphSnapshot snapshot, IReadOnlyList<TaxonomyHeader> sources, long revision)
+    {
+        if (dataFile is not null && dataFile.JournalBytes > Math.Max(CompactionMinimumBytes, dataFile.SnapshotBytes))
+        {
+            try
             {
-                try
-                {
-                    await dataFile.CompactAsync(new StoredGraph(snapshot.Nodes, snapshot.Links, sources, revision), CancellationToken.None);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    LogCompactionFailed(logger, dataFile.Path, e);
-                }
+                await dataFile.CompactAsync(new StoredGraph(snapshot.Nodes, snapshot.Links, sources, revision), CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                LogCompactionFailed(logger, dataFile.Path, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The change sets of a batch as one, as the journal replays it (deleted links, deleted nodes, written nodes,
+    /// written links): each node and link touched ends as the last edit left it, written if present, deleted if it
+    /// was in the graph before the batch.
+    /// </summary>
+    private static GraphChangeSet NetChanges(GraphSnapshot before, List<GraphChangeSet> changeSets)
+    {
+        var nodes = new Dictionary<string, GraphNode?>(StringComparer.Ordinal);
+        var links = new Dictionary<LinkKey, GraphLink?>();
+        foreach (var changes in changeSets)
+        {
+            foreach (var key in changes.DeleteLinks)
+            {
+                links[key] = null;
             }
 
-            return plan.Report(dryRun: false);
+            foreach (var id in changes.DeleteNodes)
+            {
+                nodes[id] = null;
+            }
+
+            foreach (var node in changes.WriteNodes)
+            {
+                nodes[node.Id] = node;
+            }
+
+            foreach (var link in changes.WriteLinks)
+            {
+                links[LinkKey.Of(link)] = link;
+            }
         }
-        finally
-        {
-            _writeLock.Release();
-        }
+
+        return new GraphChangeSet(
+            nodes.Values.OfType<GraphNode>().ToList(),
+            nodes.Where(n => n.Value is null && before.Find(n.Key) is not null).Select(n => n.Key).ToList(),
+            links.Values.OfType<GraphLink>().ToList(),
+            links.Where(l => l.Value is null && before.FindLink(l.Key) is not null).Select(l => l.Key).ToList());
     }
 
     /// <summary>Whether the data file was opened from a snapshot in an older format (JSON, format version 1), which
@@ -193,6 +385,85 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
     private const long CompactionMinimumBytes = 4 << 20;
 
+    /// <summary>
+    /// Once a derived snapshot holds this many changes past its last whole build, a whole one is built in the
+    /// background: each write copies the changes it derives from, so they must stay few.
+    /// </summary>
+    internal int RebuildAfterChanges { get; init; } = 4096;
+
+    private Task<GraphSnapshot>? _rebuild;
+
+    /// <summary>Edits a group commit takes at most: bounds how long the first writer of a burst waits for the others' planning.</summary>
+    private const int MaxBatch = 64;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingWrite> _pending = new();
+    private readonly List<GraphChangeSet> _changesSinceRebuild = [];
+
+    /// <summary>
+    /// Keeps derived snapshots cheap to derive from: once one holds many changes past its last whole build, a whole
+    /// one is built in the background; when ready, the next write brings it up to date with the changes published
+    /// meanwhile and publishes it in place of the derived one (the same graph). Runs under the write lock, after
+    /// the changes are durable and published, so a failed write never reaches the bookkeeping.
+    /// </summary>
+    /// <summary>The published write is durable and must be answered whatever the bookkeeping does: a failure there is logged.</summary>
+    private void KeepDerivationCheapSafely(IReadOnlyList<GraphChangeSet> changeSets, GraphSnapshot published)
+    {
+        try
+        {
+            KeepDerivationCheap(changeSets, published);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            _rebuild = null;
+            _changesSinceRebuild.Clear();
+            LogRebuildFailed(logger, e);
+        }
+    }
+
+    private void KeepDerivationCheap(IReadOnlyList<GraphChangeSet> changeSets, GraphSnapshot published)
+    {
+        if (published.ChangesSinceBuild == 0)
+        {
+            _rebuild = null; // built whole just now
+            _changesSinceRebuild.Clear();
+            return;
+        }
+
+        if (_rebuild is not { } rebuild)
+        {
+            if (published.ChangesSinceBuild > RebuildAfterChanges)
+            {
+                _rebuild = Task.Run(published.Rebuild);
+            }
+
+            return;
+        }
+
+        _changesSinceRebuild.AddRange(changeSets);
+        if (!rebuild.IsCompleted)
+        {
+            return;
+        }
+
+        _rebuild = null;
+        if (rebuild.IsCompletedSuccessfully)
+        {
+            var rebuilt = rebuild.Result;
+            foreach (var since in _changesSinceRebuild)
+            {
+                rebuilt = rebuilt.Apply(since);
+            }
+
+            _state = _state with { Graph = rebuilt };
+        }
+        else
+        {
+            LogRebuildFailed(logger, rebuild.Exception);
+        }
+
+        _changesSinceRebuild.Clear();
+    }
+
     /// <summary>Changes of at least this many nodes and links are persisted as a new snapshot rather than a journal entry.</summary>
     /// <summary>With the rule that the change is at least half the graph: an import, not an edit of a large graph.</summary>
     private const int SnapshotInsteadOfJournalItems = 20_000;
@@ -210,6 +481,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded store opened {DataFile}: {Nodes} nodes, {Links} links, revision {Revision}")]
     private static partial void LogLoaded(ILogger logger, int nodes, int links, string dataFile, long revision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuilding the snapshot in the background failed; writes go on deriving from the current one")]
+    private static partial void LogRebuildFailed(ILogger logger, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting {DataFile} failed; its journal still holds every change")]
     private static partial void LogCompactionFailed(ILogger logger, string dataFile, Exception exception);

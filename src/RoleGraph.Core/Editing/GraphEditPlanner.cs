@@ -1,3 +1,4 @@
+using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Editing;
@@ -10,9 +11,26 @@ namespace RoleGraph.Core.Editing;
 /// </summary>
 public static class GraphEditPlanner
 {
-    public static GraphEditPlan Plan(IReadOnlyList<GraphNode> currentNodes, IReadOnlyList<GraphLink> currentLinks, GraphEdit edit)
+    public static GraphEditPlan Plan(IReadOnlyList<GraphNode> currentNodes, IReadOnlyList<GraphLink> currentLinks, GraphEdit edit) =>
+        Plan(new Planner(new PlanningGraph(currentNodes, currentLinks), edit));
+
+    /// <summary>
+    /// Plans against a snapshot: looks up only what the edit names (ids, and link keys through their source's
+    /// adjacency), so a small edit costs its own size however large the graph. Same checks, counts and problems as
+    /// planning against lists. The plan's <see cref="GraphEditPlan.Nodes"/> and <see cref="GraphEditPlan.Links"/> are
+    /// made only if asked for; <see cref="GraphSnapshot.Apply"/> derives the graph afterwards from the change set.
+    /// </summary>
+    public static GraphEditPlan Plan(GraphSnapshot current, GraphEdit edit)
     {
-        var planner = new Planner(currentNodes, currentLinks, edit);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(edit);
+        return edit.ReplaceAll
+            ? Plan(current.Nodes, current.Links, edit) // replacing the graph touches all of it anyway
+            : Plan(new Planner(new PlanningGraph(current), edit));
+    }
+
+    private static GraphEditPlan Plan(Planner planner)
+    {
         planner.UpsertNodes();
         planner.DeleteNodes();
         planner.DropNodesNotRepeated();
@@ -37,14 +55,13 @@ public static class GraphEditPlanner
 
     /// <summary>
     /// One plan: the graph as the edit leaves it so far, what the edit writes and deletes, the counts, and the problems
-    /// found. Each step reads and extends that state; the steps run in <see cref="Plan"/>'s order.
+    /// found. Each step reads and extends that state; the steps run in <c>Plan</c>'s order.
     /// </summary>
-    private sealed class Planner(IReadOnlyList<GraphNode> currentNodes, IReadOnlyList<GraphLink> currentLinks, GraphEdit edit)
+    private sealed class Planner(PlanningGraph state, GraphEdit edit)
     {
-        private readonly IReadOnlyList<GraphNode> _currentNodes = currentNodes;
         private readonly List<GraphEditProblem> _problems = [];
-        private readonly Dictionary<string, GraphNode> _nodes = currentNodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        private readonly Dictionary<LinkKey, GraphLink> _links = currentLinks.ToDictionary(LinkKey.Of);
+        private readonly PlanningGraph.NodeView _nodes = state.Nodes;
+        private readonly PlanningGraph.LinkView _links = state.Links;
         private readonly List<GraphNode> _writeNodes = [];
         private readonly List<string> _deleteNodes = [];
         private readonly List<GraphLink> _writeLinks = [];
@@ -187,7 +204,7 @@ public static class GraphEditPlanner
                 {
                     foreach (var (field, id) in new[] { ("from", link.FromId), ("to", link.ToId) }.Where(e => !_nodes.ContainsKey(e.Item2)))
                     {
-                        Problem(GraphEditProblem.BadInput, $"{path}.{field}", _explicitlyDeleted.ContainsKey(id) || _currentNodes.Any(n => n.Id == id)
+                        Problem(GraphEditProblem.BadInput, $"{path}.{field}", _explicitlyDeleted.ContainsKey(id) || state.ExistedBefore(id)
                             ? $"The node '{id}' is deleted by this edit."
                             : $"No node has the id '{id}'.");
                     }
@@ -252,7 +269,7 @@ public static class GraphEditPlanner
 
         /// <summary>Links left without an endpoint: gone with their node when cascading, a refusal otherwise.</summary>
         public List<LinkKey> DanglingLinks() =>
-            _links.Keys.Where(k => !_nodes.ContainsKey(k.FromId) || !_nodes.ContainsKey(k.ToId)).ToList();
+            state.LinksPossiblyDangling(_explicitlyDeleted.Keys).Where(k => !_nodes.ContainsKey(k.FromId) || !_nodes.ContainsKey(k.ToId)).ToList();
 
         public void RefuseDeletesThatLeaveLinks(List<LinkKey> dangling)
         {
@@ -295,8 +312,8 @@ public static class GraphEditPlanner
         }
 
         public GraphEditPlan Result() => new(
-            _nodes.Values.ToArray(),
-            _links.Values.ToArray(),
+            state.NodesAfter(),
+            state.LinksAfter(),
             new GraphChangeSet(_writeNodes, _deleteNodes, _writeLinks, _deleteLinks),
             new ChangeCounts(_nodesCreated, _nodesUpdated, _nodesUnchanged, _deleteNodes.Count),
             new ChangeCounts(_linksCreated, _linksUpdated, _linksUnchanged, _deleteLinks.Count));

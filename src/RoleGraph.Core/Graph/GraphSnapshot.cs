@@ -1,39 +1,52 @@
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Graph;
 
 /// <summary>
-/// An immutable, indexed view of the whole graph, built once per write and shared by every reader without locks.
+/// An immutable, indexed view of the whole graph, shared by every reader without locks.
 /// Nodes are numbered in ordinal id order, so "sorted by id" is "sorted by index" and every traversal that walks
 /// adjacency in index order is deterministic. Adjacency is one flat array (CSR layout): a node's neighbours are
 /// a contiguous span, sorted by neighbour, relation and direction.
 /// </summary>
+/// <remarks>
+/// A snapshot is either built whole (<see cref="Build"/>: the arrays below) or derived from one by a write
+/// (<see cref="Apply"/>): then it is that whole snapshot, its root, plus a <see cref="SnapshotOverlay"/> holding
+/// what the writes since the root changed, so a write costs the size of the change instead of the size of the graph.
+/// A new node shifts the index of every node after it, so an overlay translates root indices on the way out; what a
+/// reader asks of a derived snapshot is exactly what a whole build of the same graph answers (the property tests
+/// compare the two on random edit sequences).
+/// </remarks>
 public sealed class GraphSnapshot
 {
     public static readonly GraphSnapshot Empty = Build([], []);
 
-    private readonly GraphNode[] _nodes;
-    private readonly Dictionary<string, int> _indexById;
-    private readonly GraphLink[] _links;
-    private readonly int[] _adjacencyStart;
-    private readonly Adjacent[] _adjacency;
-    private readonly string[] _lowerIds;
-    private readonly string[] _lowerNames;
-    private readonly string[][] _lowerAliases;
-    private readonly int[] _nameRank;
-    private readonly int[][] _byKind;
-    private readonly double[] _roleWeightTotals;
-    private readonly int[] _rolesHolding;
+    private readonly GraphNode[] _nodes = [];
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    private readonly GraphLink[] _links = [];
+    private readonly int[] _adjacencyStart = [0];
+    private readonly Adjacent[] _adjacency = [];
+    private readonly string[] _lowerNames = [];
+    private readonly string[][] _lowerAliases = [];
+    private readonly string[] _sortedNames = [];
+    private readonly int[] _nameRank = [];
+    private readonly int[][] _byKind = [];
+    private readonly double[] _roleWeightTotals = [];
+    private readonly int[] _rolesHolding = [];
+
+    /// <summary>Set on a snapshot derived by <see cref="Apply"/>: what changed since its root.</summary>
+    private readonly SnapshotOverlay? _overlay;
+
+    private GraphSnapshot(SnapshotOverlay overlay) => _overlay = overlay;
 
     private GraphSnapshot(GraphNode[] nodes, GraphLink[] links)
     {
         _nodes = nodes;
         _links = links;
 
-        // Plain loops and arrays: this runs on every start and every write, over the whole graph.
+        // Plain loops and arrays: this runs on every start and on every rebuild, over the whole graph.
         var count = nodes.Length;
         _indexById = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        _lowerIds = new string[count];
         _lowerNames = new string[count];
         _lowerAliases = new string[count][];
         var kindCounts = new int[KindCount];
@@ -41,7 +54,6 @@ public sealed class GraphSnapshot
         {
             var node = nodes[i];
             _indexById.Add(node.Id, i);
-            _lowerIds[i] = node.Id.ToLowerInvariant(); // ids are slugs: the same string, no copy
             _lowerNames[i] = node.Name.ToLowerInvariant();
             _lowerAliases[i] = LowerAll(node.Aliases);
             kindCounts[(int)node.Kind]++;
@@ -57,6 +69,7 @@ public sealed class GraphSnapshot
         }
 
         Array.Sort(names, byName, StringComparer.Ordinal);
+        _sortedNames = names; // kept: a derived snapshot ranks a new name by where it falls among these
         _nameRank = new int[count];
         for (var r = 0; r < count; r++)
         {
@@ -77,12 +90,19 @@ public sealed class GraphSnapshot
             _byKind[kind][kindCounts[kind]++] = i;
         }
 
-        (_adjacencyStart, _adjacency, _roleWeightTotals, _rolesHolding) = BuildAdjacency(nodes, links, _indexById);
+        (_adjacencyStart, _adjacency) = BuildAdjacency(nodes, links, _indexById);
+        (_roleWeightTotals, _rolesHolding) = (new double[count], new int[count]);
+        Func<int, GraphLink> linkOf = l => links[l];
+        Func<int, NodeKind> kindOf = n => nodes[n].Kind;
+        for (var i = 0; i < count; i++)
+        {
+            (_roleWeightTotals[i], _rolesHolding[i]) = Totals(Neighbors(i), linkOf, kindOf);
+        }
     }
 
-    private const int KindCount = (int)NodeKind.Category + 1; // a constant: Empty is built before any static field after it is set
+    internal const int KindCount = (int)NodeKind.Category + 1; // a constant: Empty is built before any static field after it is set
 
-    private static string[] LowerAll(IReadOnlyList<string> texts)
+    internal static string[] LowerAll(IReadOnlyList<string> texts)
     {
         if (texts.Count == 0)
         {
@@ -98,15 +118,15 @@ public sealed class GraphSnapshot
         return lowered;
     }
 
-    public int NodeCount => _nodes.Length;
+    public int NodeCount => _overlay?.NodeCount ?? _nodes.Length;
 
-    public int LinkCount => _links.Length;
+    public int LinkCount => _overlay?.LinkCount ?? _links.Length;
 
-    public IReadOnlyList<GraphNode> Nodes => _nodes;
+    public IReadOnlyList<GraphNode> Nodes => _overlay?.AllNodes ?? _nodes;
 
-    public IReadOnlyList<GraphLink> Links => _links;
+    public IReadOnlyList<GraphLink> Links => _overlay?.AllLinks ?? _links;
 
-    public GraphNode this[int index] => _nodes[index];
+    public GraphNode this[int index] => _overlay is null ? _nodes[index] : _overlay.Node(index);
 
     /// <summary>Builds a snapshot. The caller has validated the input (unique ids, known endpoints, allowed kinds).</summary>
     /// <param name="wholeGraph">For a part of a larger graph, the counts only the whole graph knows; null for a whole graph.</param>
@@ -121,40 +141,120 @@ public sealed class GraphSnapshot
         return new GraphSnapshot(sorted, links.ToArray()) { WholeGraph = wholeGraph };
     }
 
+    /// <summary>
+    /// The graph after a planned change, derived from this one in time proportional to the change (and to the
+    /// changes since this snapshot's root). The change set must be one a planner made against this snapshot, without
+    /// re-kinding a node (a replacing import is built whole).
+    /// </summary>
+    public GraphSnapshot Apply(GraphChangeSet changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (WholeGraph is not null)
+        {
+            throw new InvalidOperationException("A part of a larger graph cannot be edited.");
+        }
+
+        if (SnapshotOverlay.Derive(Root, _overlay, changes) is { } overlay)
+        {
+            return new GraphSnapshot(overlay);
+        }
+
+        // A node changes kind (only a replacing import does that): build whole, as the journal's replay would apply it.
+        var nodes = Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var links = Links.ToDictionary(LinkKey.Of);
+        foreach (var key in changes.DeleteLinks)
+        {
+            links.Remove(key);
+        }
+
+        foreach (var id in changes.DeleteNodes)
+        {
+            nodes.Remove(id);
+        }
+
+        foreach (var node in changes.WriteNodes)
+        {
+            nodes[node.Id] = node;
+        }
+
+        foreach (var link in changes.WriteLinks)
+        {
+            links[LinkKey.Of(link)] = link;
+        }
+
+        return Build(nodes.Values, links.Values);
+    }
+
+    /// <summary>The same graph built whole: the store does this off the write path once the changes since the last build add up.</summary>
+    public GraphSnapshot Rebuild() => _overlay is null ? this : Build(Nodes, Links);
+
+    /// <summary>How many changes this snapshot holds on top of its root (0 for a whole build): the cost a rebuild would save.</summary>
+    public int ChangesSinceBuild => _overlay?.Size ?? 0;
+
+    /// <summary>The whole snapshot this one derives from; itself for a whole build.</summary>
+    internal GraphSnapshot Root => _overlay?.Root ?? this;
+
     /// <summary>Set where this snapshot is a part of a larger graph (<see cref="Build"/>).</summary>
     public WholeGraphCounts? WholeGraph { get; private init; }
 
+    public bool TryGetIndex(string id, out int index)
+    {
+        if (_overlay is null)
+        {
+            return _indexById.TryGetValue(id, out index);
+        }
 
+        return _overlay.TryGetIndex(id, out index);
+    }
 
-    public bool TryGetIndex(string id, out int index) => _indexById.TryGetValue(id, out index);
+    public GraphNode? Find(string id) => TryGetIndex(id, out var i) ? this[i] : null;
 
-    public GraphNode? Find(string id) => _indexById.TryGetValue(id, out var i) ? _nodes[i] : null;
+    /// <summary>The link with the given key, found through its source's adjacency; null where there is none.</summary>
+    public GraphLink? FindLink(LinkKey key)
+    {
+        if (!TryGetIndex(key.FromId, out var from) || !TryGetIndex(key.ToId, out var to))
+        {
+            return null;
+        }
 
-    public ReadOnlySpan<Adjacent> Neighbors(int index) =>
-        _adjacency.AsSpan(_adjacencyStart[index], _adjacencyStart[index + 1] - _adjacencyStart[index]);
+        foreach (var adjacent in Neighbors(from))
+        {
+            if (adjacent.Node == to && adjacent.Relation == key.Relation && adjacent.Outgoing)
+            {
+                return Link(adjacent.Link);
+            }
+        }
 
-    public GraphLink Link(int linkIndex) => _links[linkIndex];
+        return null;
+    }
+
+    public ReadOnlySpan<Adjacent> Neighbors(int index) => _overlay is null
+        ? _adjacency.AsSpan(_adjacencyStart[index], _adjacencyStart[index + 1] - _adjacencyStart[index])
+        : _overlay.Neighbors(index);
+
+    public GraphLink Link(int linkIndex) => _overlay is null ? _links[linkIndex] : _overlay.Link(linkIndex);
 
     /// <summary>The nodes of one kind, in id order.</summary>
-    public ReadOnlySpan<int> OfKind(NodeKind kind) => _byKind[(int)kind];
+    public ReadOnlySpan<int> OfKind(NodeKind kind) => _overlay is null ? _byKind[(int)kind] : _overlay.OfKind(kind);
 
-    public string LowerId(int index) => _lowerIds[index];
+    /// <summary>Ids are slugs (lower-case already), so the lowered id is the id.</summary>
+    public string LowerId(int index) => this[index].Id;
 
-    public string LowerName(int index) => _lowerNames[index];
+    public string LowerName(int index) => _overlay is null ? _lowerNames[index] : _overlay.LowerName(index);
 
-    public IReadOnlyList<string> LowerAliases(int index) => _lowerAliases[index];
+    public IReadOnlyList<string> LowerAliases(int index) => _overlay is null ? _lowerAliases[index] : _overlay.LowerAliases(index);
 
     /// <summary>Position of the node's lower-cased name among all names; equal names share a rank.</summary>
-    public int NameRank(int index) => _nameRank[index];
+    public int NameRank(int index) => _overlay is null ? _nameRank[index] : _overlay.NameRank(index);
 
     /// <summary>The summed weight of a role's skill and tool links (the denominator side of weighted Jaccard).</summary>
-    public double RoleWeightTotal(int index) => _roleWeightTotals[index];
+    public double RoleWeightTotal(int index) => _overlay is null ? _roleWeightTotals[index] : _overlay.RoleWeightTotal(index);
 
     /// <summary>
     /// How many roles hold the node (link to it with REQUIRES, USES or RESPONSIBLE_FOR): how common an item is, which
     /// path relevance and similarity weigh against. Counted once per snapshot, so asking costs nothing.
     /// </summary>
-    public int RolesHolding(int index) => _rolesHolding[index];
+    public int RolesHolding(int index) => _overlay is null ? _rolesHolding[index] : _overlay.RolesHolding(index);
 
     /// <summary>The lower-cased names and aliases of all nodes in one buffer, for search; made on first use.</summary>
     internal SearchText SearchText
@@ -178,8 +278,16 @@ public sealed class GraphSnapshot
         var byName = Volatile.Read(ref _byKindByName[(int)kind]);
         if (byName is null)
         {
-            byName = _byKind[(int)kind].ToArray();
-            Array.Sort(byName, CompareByName);
+            if (_overlay is null)
+            {
+                byName = _byKind[(int)kind].ToArray();
+                Array.Sort(byName, CompareByName);
+            }
+            else
+            {
+                byName = _overlay.OfKindByName(kind);
+            }
+
             Volatile.Write(ref _byKindByName[(int)kind], byName);
         }
 
@@ -192,8 +300,77 @@ public sealed class GraphSnapshot
     /// <summary>Orders by name, then id: the order every list of the API uses unless asked otherwise.</summary>
     public int CompareByName(int a, int b)
     {
-        var byName = _nameRank[a].CompareTo(_nameRank[b]);
+        // Ranks order as the lowered names do (equal names, equal ranks), so a derived snapshot compares the names.
+        var byName = _overlay is null
+            ? _nameRank[a].CompareTo(_nameRank[b])
+            : Math.Sign(string.CompareOrdinal(_overlay.LowerName(a), _overlay.LowerName(b)));
         return byName != 0 ? byName : a.CompareTo(b);
+    }
+
+    /// <summary>How many names of this (whole) snapshot sort before the lowered name.</summary>
+    internal int CountNamesBefore(string lowerName)
+    {
+        int low = 0, high = _sortedNames.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(_sortedNames[middle], lowerName) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>How many nodes of this (whole) snapshot have an id that sorts before the given one.</summary>
+    internal int CountIdsBefore(string id)
+    {
+        int low = 0, high = _nodes.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(_nodes[middle].Id, id) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// A node's summed REQUIRES and USES weight (outgoing, in adjacency order, so that a derived snapshot adds in the
+    /// same order as a whole build) and how many roles hold it.
+    /// </summary>
+    internal static (double WeightTotal, int RolesHolding) Totals(ReadOnlySpan<Adjacent> adjacency, Func<int, GraphLink> linkOf, Func<int, NodeKind> kindOf)
+    {
+        var total = 0.0;
+        var holding = 0;
+        foreach (var adjacent in adjacency)
+        {
+            if (adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses)
+            {
+                total += linkOf(adjacent.Link).Weight;
+            }
+
+            // A link's key is unique and each holding relation reaches its own kind, so a role holds a node once.
+            if (!adjacent.Outgoing && adjacent.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor
+                && kindOf(adjacent.Node) == NodeKind.Role)
+            {
+                holding++;
+            }
+        }
+
+        return (total, holding);
     }
 
     private static bool IsSortedById(GraphNode[] nodes)
@@ -209,13 +386,11 @@ public sealed class GraphSnapshot
         return true;
     }
 
-    private static (int[] Start, Adjacent[] Entries, double[] RoleWeightTotals, int[] RolesHolding) BuildAdjacency(GraphNode[] nodes, GraphLink[] links, Dictionary<string, int> indexById)
+    private static (int[] Start, Adjacent[] Entries) BuildAdjacency(GraphNode[] nodes, GraphLink[] links, Dictionary<string, int> indexById)
     {
         var nodeCount = nodes.Length;
         var degree = new int[nodeCount + 1];
         var endpoints = new (int From, int To)[links.Length];
-        var roleWeightTotals = new double[nodeCount];
-        var rolesHolding = new int[nodeCount];
         string? lastFromId = null;
         var lastFrom = -1;
         for (var l = 0; l < links.Length; l++)
@@ -228,16 +403,6 @@ public sealed class GraphSnapshot
             endpoints[l] = (from, to);
             degree[from]++;
             degree[to]++;
-            if (link.Relation is RelationKind.Requires or RelationKind.Uses)
-            {
-                roleWeightTotals[from] += link.Weight;
-            }
-
-            // A link's key is unique and each holding relation reaches its own kind, so a role holds a node once.
-            if (link.Relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor && nodes[from].Kind == NodeKind.Role)
-            {
-                rolesHolding[to]++;
-            }
         }
 
         var start = new int[nodeCount + 1];
@@ -260,11 +425,11 @@ public sealed class GraphSnapshot
             entries.AsSpan(start[i], start[i + 1] - start[i]).Sort(default(AdjacencyOrder));
         }
 
-        return (start, entries, roleWeightTotals, rolesHolding);
+        return (start, entries);
     }
 
     /// <summary>By neighbour, relation, then outgoing before incoming; a struct comparer, so the sort inlines it.</summary>
-    private readonly struct AdjacencyOrder : IComparer<Adjacent>
+    internal readonly struct AdjacencyOrder : IComparer<Adjacent>
     {
         public int Compare(Adjacent x, Adjacent y)
         {

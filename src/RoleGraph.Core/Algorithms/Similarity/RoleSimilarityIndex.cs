@@ -40,10 +40,13 @@ public sealed class RoleSimilarityIndex
     private readonly int[] _toolOfFeature;
     private readonly string[] _terms;
     private readonly string[] _termWords;
+    private readonly RoleText _text;
 
     private RoleSimilarityIndex(GraphSnapshot graph, SimilarityOptions options, int[] roles, int[] slotOfNode, FacetVectors[] facets,
-        int[] skillOfFeature, int[] toolOfFeature, string[] terms, string[] termWords)
+        int[] skillOfFeature, int[] toolOfFeature, RoleText text)
     {
+        var (terms, termWords) = (text.Terms, text.Words);
+        _text = text;
         Graph = graph;
         Options = options;
         _roles = roles;
@@ -94,7 +97,16 @@ public sealed class RoleSimilarityIndex
     /// </summary>
     public IReadOnlyList<(string Facet, double Share)> Shares => _facets.Select(f => (f.Name, f.Share)).ToArray();
 
-    public static RoleSimilarityIndex Build(GraphSnapshot graph, SimilarityOptions options)
+    public static RoleSimilarityIndex Build(GraphSnapshot graph, SimilarityOptions options) => Build(graph, options, previous: null);
+
+    /// <summary>
+    /// Builds the index of <paramref name="graph"/>, taking the text facet's words from <paramref name="previous"/>
+    /// (another snapshot's index, typically the one before a write) where every input of it is the same: the same
+    /// roles with the same node objects, responsible for the same responsibility objects. Tokenizing every role's
+    /// text is most of a build, and most writes leave it alone. The result is the index a build without
+    /// <paramref name="previous"/> makes (the property tests compare them).
+    /// </summary>
+    public static RoleSimilarityIndex Build(GraphSnapshot graph, SimilarityOptions options, RoleSimilarityIndex? previous)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(options);
@@ -110,7 +122,7 @@ public sealed class RoleSimilarityIndex
 
         var (skillRows, skillOfFeature) = ItemRows(graph, roles, RelationKind.Requires, idf: false);
         var (toolRows, toolOfFeature) = ItemRows(graph, roles, RelationKind.Uses, idf: true);
-        var text = RoleText.Build(graph, roles);
+        var text = previous is not null && SameTextInputs(previous.Graph, previous._roles, graph, roles) ? previous._text : RoleText.Build(graph, roles);
         FacetVectors[] facets =
         [
             new(SimilarityFacets.Skills, options.SkillsWeight, skillOfFeature.Length, skillRows),
@@ -124,7 +136,58 @@ public sealed class RoleSimilarityIndex
             facet.Share = facet.HasContent && total > 0 ? facet.Share / total : 0;
         }
 
-        return new RoleSimilarityIndex(graph, options, roles, slotOfNode, facets, skillOfFeature, toolOfFeature, text.Terms, text.Words);
+        return new RoleSimilarityIndex(graph, options, roles, slotOfNode, facets, skillOfFeature, toolOfFeature, text);
+    }
+
+    /// <summary>Whether <see cref="RoleText.Build"/> reads the same things in both graphs: it is a function of these alone.</summary>
+    private static bool SameTextInputs(GraphSnapshot before, int[] rolesBefore, GraphSnapshot after, int[] rolesAfter)
+    {
+        if (rolesBefore.Length != rolesAfter.Length)
+        {
+            return false;
+        }
+
+        for (var slot = 0; slot < rolesAfter.Length; slot++)
+        {
+            if (!ReferenceEquals(before[rolesBefore[slot]], after[rolesAfter[slot]]))
+            {
+                return false;
+            }
+
+            ReadOnlySpan<Adjacent> a = before.Neighbors(rolesBefore[slot]), b = after.Neighbors(rolesAfter[slot]);
+            int i = 0, j = 0;
+            while (true)
+            {
+                while (i < a.Length && !(a[i].Outgoing && a[i].Relation == RelationKind.ResponsibleFor))
+                {
+                    i++;
+                }
+
+                while (j < b.Length && !(b[j].Outgoing && b[j].Relation == RelationKind.ResponsibleFor))
+                {
+                    j++;
+                }
+
+                if (i == a.Length || j == b.Length)
+                {
+                    if (i != a.Length || j != b.Length)
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+
+                if (!ReferenceEquals(before[a[i].Node], after[b[j].Node]))
+                {
+                    return false;
+                }
+
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Per role, its items of one relation as (feature ids, weights); features number the items in node order.</summary>

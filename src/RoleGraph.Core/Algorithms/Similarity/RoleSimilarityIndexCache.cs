@@ -9,7 +9,8 @@ namespace RoleGraph.Core.Algorithms.RoleSimilarity;
 /// </summary>
 /// <remarks>
 /// Concurrent first queries on a new snapshot build once (the others wait on the same <see cref="Lazy{T}"/>); the
-/// weak table lets an old snapshot and its index be collected once no reader holds the snapshot.
+/// weak table lets an old snapshot and its index be collected once no reader holds the snapshot (the one index kept
+/// for reuse holds its snapshot until the next one replaces it).
 /// </remarks>
 public sealed class RoleSimilarityIndexCache(SimilarityOptions options)
 {
@@ -20,8 +21,13 @@ public sealed class RoleSimilarityIndexCache(SimilarityOptions options)
     public RoleSimilarityIndex For(GraphSnapshot graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        return _indexes.GetValue(graph, g => new Lazy<RoleSimilarityIndex>(() => RoleSimilarityIndex.Build(g, Options))).Value;
+        var index = _indexes.GetValue(graph, g => new Lazy<RoleSimilarityIndex>(() => RoleSimilarityIndex.Build(g, Options, Volatile.Read(ref _latest)))).Value;
+        Volatile.Write(ref _latest, index);
+        return index;
     }
+
+    /// <summary>The index made or asked for last: a write usually leaves its text facet as it is, so the next build reuses it.</summary>
+    private RoleSimilarityIndex? _latest;
 
     private static SimilarityOptions Validated(SimilarityOptions options)
     {
