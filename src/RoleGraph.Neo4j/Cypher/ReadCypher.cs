@@ -61,6 +61,12 @@ internal static class ReadCypher
         $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
     /// <summary>
+    /// Every node of one kind, whole, with its links of the relations in $types both ways: the far end's id, kind and
+    /// name and the link's importance and level. What a list filtered by links evaluates.
+    /// </summary>
+    public static string KindWithLinks(NodeKind kind) => KindWithLinksStatements[(int)kind];
+
+    /// <summary>
     /// Every link on some shortest path (at most <paramref name="maxHops"/> links, either direction), optionally
     /// only over the given relations, with how many roles hold each end (REQUIRES, USES or RESPONSIBLE_FOR to it)
     /// and how many roles there are: the whole graph's counts path relevance needs, from the same enumeration of
@@ -86,6 +92,14 @@ internal static class ReadCypher
 
     private static readonly string[] NamesOfKindStatements = Enum.GetValues<NodeKind>()
         .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN n.id AS id, n.name AS name")
+        .ToArray();
+
+    private static readonly string[] KindWithLinksStatements = Enum.GetValues<NodeKind>()
+        .Select(kind =>
+            $"MATCH (n:{CypherNames.Label(kind)}) " +
+            $"RETURN n {NodeMap} AS node, " +
+            "[(n)-[r]->(m:Node) WHERE type(r) IN $types | [m.id, m.kind, m.name, type(r), r.importance, r.level]] AS outgoing, " +
+            "[(n)<-[r]-(m:Node) WHERE type(r) IN $types | [m.id, m.kind, m.name, type(r), r.importance, r.level]] AS incoming")
         .ToArray();
 
     private static readonly string[] LinkedStatements = Enum.GetValues<RelationKind>()
@@ -131,6 +145,7 @@ internal static class ReadCypher
         {
             yield return new($"names of {kind}", NamesOfKind(kind));
             yield return new($"count {kind} nodes", CountNodes(kind));
+            yield return new($"{kind} nodes with links", KindWithLinks(kind));
         }
 
         foreach (var relation in Enum.GetValues<RelationKind>())
