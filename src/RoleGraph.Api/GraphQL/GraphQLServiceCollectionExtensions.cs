@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Api.GraphQL.QueryPower;
 
 namespace RoleGraph.Api.GraphQL;
 
@@ -31,6 +32,7 @@ internal static class GraphQLServiceCollectionExtensions
             .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance));
         services.AddScoped<LinkBatchLoader>();
         services.AddScoped<SimilarRolesLoader>();
+        services.AddScoped<LinkPageLoader>();
         return services;
     }
 
