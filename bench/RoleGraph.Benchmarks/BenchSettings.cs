@@ -23,6 +23,8 @@ public sealed class BenchSettings
 
     public IReadOnlyList<string> QueryDatasets => Pick(Quick ? ["seed", "gen-1k", "gen-10k"] : ["seed", "onet", "gen-1k", "gen-10k", "gen-100k", "gen-1m"]);
 
+    public IReadOnlyList<string> QueryPowerDatasets => Pick(Quick ? ["seed", "gen-10k"] : ["onet", "gen-1m"]);
+
     public IReadOnlyList<string> LoadDatasets => Pick(Quick ? ["seed", "gen-10k"] : ["seed", "onet", "gen-10k", "gen-100k", "gen-1m"]);
 
     private IReadOnlyList<string> Pick(string[] defaults)

@@ -20,6 +20,8 @@ const string usage = """
     RoleGraph benchmarks (run from the repository, Release):
       dotnet run -c Release --project bench/RoleGraph.Benchmarks -- [all] [--quick]   queries, load, memory, then charts
       ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
+      ... -- query-power [--quick] [--cpu] [--datasets onet,gen-1m]   issue 16's filtered list, facet and link pages;
+                                        --cpu: median CPU time per call beside wall time (for a busy machine)
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
@@ -72,6 +74,12 @@ switch (mode)
         break;
     case "queries":
         Queries();
+        break;
+    case "query-power" when Flag("--cpu"):
+        CpuTimeProbe.Run(settings.QueryPowerDatasets, settings.Quick);
+        break;
+    case "query-power":
+        QueryPower();
         break;
     case "load":
         Load();
@@ -131,6 +139,18 @@ void Queries()
         // The seed has two roles: its overlap of five would be the overlap of two again.
         .AddFilter(new SimpleFilter(c => !(c.Descriptor.WorkloadMethod.Name == nameof(QueryBenchmarks.Overlap5) && c.Parameters["Dataset"] as string == "seed")));
     Print(BenchmarkRunner.Run<QueryBenchmarks>(config));
+}
+
+void QueryPower()
+{
+    Chart.WriteDatasets(artifacts, settings.QueryPowerDatasets);
+    var job = Job.Default
+        .WithWarmupCount(3)
+        .WithIterationCount(settings.Quick ? 3 : 8)
+        .WithIterationTime(TimeInterval.FromMilliseconds(settings.Quick ? 25 : 120))
+        .WithEvaluateOverhead(false)
+        .WithId(settings.Quick ? "quick" : "full");
+    Print(BenchmarkRunner.Run<QueryPowerBenchmarks>(Config(job)));
 }
 
 void Load()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Api.GraphQL.QueryPower;
 using RoleGraph.Api.Http;
 
 namespace RoleGraph.Api.GraphQL;
@@ -32,6 +33,7 @@ internal static class GraphQLServiceCollectionExtensions
             .ConfigureExecution<RepeatedDocumentRules>());
         services.AddScoped<LinkBatchLoader>();
         services.AddScoped<SimilarRolesLoader>();
+        services.AddScoped<LinkPageLoader>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using RoleGraph.Api.GraphQL.Analysis;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Api.GraphQL.Paging;
+using RoleGraph.Api.GraphQL.QueryPower;
 using RoleGraph.Core.Algorithms;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
@@ -97,6 +98,7 @@ internal sealed class QueryType : ObjectGraphType
                 c.GetArgument("first", CareerPaths.DefaultFirst),
                 c.CancellationToken));
 
+        TopItemsField.AddTo(this);
         Export();
     }
 
@@ -125,6 +127,7 @@ internal sealed class QueryType : ObjectGraphType
             .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.")
             .Argument<FilterInputType<TNodeType>>("where", "Filters the list.")
             .Argument<ListGraphType<NonNullGraphType<SortInputType<TNodeType>>>>("order", "Orders the list.")
+            .WithComplexityImpact(FilterCost.OfList)
             .ResolveAsync(async c =>
             {
                 var page = new PageRequest(

@@ -3,19 +3,19 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Core.Algorithms;
 
-/// <summary>Filters, orders and pages the nodes of one kind.</summary>
+/// <summary>Filters (<see cref="NodeMatcher"/>), orders and pages the nodes of one kind.</summary>
 public static class NodeListing
 {
     public static NodePage Page(GraphSnapshot graph, NodeQuery query)
     {
         var matching = new List<int>();
-        var filter = query.Filter?.Lowered();
+        var matcher = query.Filter is { } filter ? new NodeMatcher(graph, filter) : null;
 
         // The default order (name, then id) is kept per kind by the snapshot: filter it, no sort per query.
         var byName = query.Order.Count == 0 || (query.Order.Count == 1 && query.Order[0] is { Field: NodeSortField.Name, Descending: false });
         foreach (var node in byName ? graph.OfKindByName(query.Kind) : graph.OfKind(query.Kind))
         {
-            if (filter is null || filter.Matches(graph.LowerId(node), graph.LowerName(node)))
+            if (matcher is null || matcher.Matches(node))
             {
                 matching.Add(node);
             }

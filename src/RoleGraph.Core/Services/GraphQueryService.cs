@@ -65,11 +65,66 @@ public sealed class GraphQueryService(IGraphStore store, RoleSimilarityIndexCach
         return result;
     }
 
-    public Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of a node list. A filter on id and name only goes to the store's own listing; one that reads
+    /// properties or links runs here over the part of the graph it needs: every role with its items for roles (the
+    /// part similarity reads too), otherwise the nodes of the kind with their links of the filter's relations.
+    /// </summary>
+    public async Task<NodePage> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken)
     {
         query.Page.Validate();
-        return store.QueryNodesAsync(query, cancellationToken);
+        if (query.Filter is not { NeedsGraph: true } filter)
+        {
+            return await store.QueryNodesAsync(query, cancellationToken);
+        }
+
+        var relations = filter.Relations().ToArray();
+        GraphScope scope = query.Kind == NodeKind.Role && relations.All(IsRoleItemRelation)
+            ? GraphScope.RoleContent.Instance
+            : new GraphScope.KindWithLinks(query.Kind, relations);
+        var graph = await store.ReadAsync(scope, cancellationToken);
+        return NodeListing.Page(graph, query);
     }
+
+    /// <summary>
+    /// For each given node, one page of its links of the query's relation and direction, filtered, ordered and with
+    /// statistics over the whole filtered list; unknown ids get an empty page. One read for all the ids.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, LinkPage>> GetLinkPagesAsync(IReadOnlyCollection<string> ids, LinkQuery query, CancellationToken cancellationToken)
+    {
+        query.Page.Validate();
+        var graph = await store.ReadAsync(new GraphScope.Linked(ids, query.Relation, query.Direction), cancellationToken);
+        var result = new Dictionary<string, LinkPage>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            result[id] = graph.TryGetIndex(id, out var index) ? LinkListing.Page(graph, index, query) : LinkPage.Empty;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The items most held among a set of roles (named by id, matching a filter, or both), with counts and importance:
+    /// facets for a search page.
+    /// </summary>
+    public async Task<TopItems> TopItemsAsync(TopItemsQuery query, CancellationToken cancellationToken)
+    {
+        query.Validate();
+        var ids = query.RoleIds?.Distinct(StringComparer.Ordinal).ToArray();
+        GraphScope scope = ids is not null && query.Where is null ? new GraphScope.RolesWithItems(ids) : GraphScope.RoleContent.Instance;
+        var graph = await store.ReadAsync(scope, cancellationToken);
+        IEnumerable<int> roles = ids is not null ? ids.Select(id => graph.RoleIndex("roleIds", id)).ToArray() : graph.OfKind(NodeKind.Role).ToArray();
+        if (query.Where is { } where)
+        {
+            var matcher = new NodeMatcher(graph, where);
+            roles = roles.Where(matcher.Matches);
+        }
+
+        return ItemFacets.Top(graph, roles.ToArray(), query.EffectiveKinds, query.First);
+    }
+
+    private static bool IsRoleItemRelation(RelationKind relation) =>
+        relation is RelationKind.Requires or RelationKind.Uses or RelationKind.ResponsibleFor;
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {

@@ -26,6 +26,12 @@ public abstract record GraphScope
     public sealed record Paths(string FromId, string ToId, int MaxHops, IReadOnlyList<RelationKind>? Via) : GraphScope;
 
     /// <summary>
+    /// Every node of <paramref name="Kind"/>, whole, with its links of the given relations in both directions and the
+    /// far ends' ids, kinds and names: what a list filtered by links (skills in a category) evaluates.
+    /// </summary>
+    public sealed record KindWithLinks(NodeKind Kind, IReadOnlyCollection<RelationKind> Relations) : GraphScope;
+
+    /// <summary>
     /// Every role with its skills, tools and responsibilities, whole, and the links to them: all that similarity and
     /// career steps compare (a role's name, aliases and description and its items' text, weights and rarity).
     /// </summary>

@@ -78,6 +78,12 @@ internal static class ReadCypher
         $"[(role)-[r:REQUIRES|USES|RESPONSIBLE_FOR]->(item:Node) | {{type: type(r), importance: r.importance, level: r.level, item: item {NodeMap}}}] AS items";
 
     /// <summary>
+    /// Every node of one kind, whole, with its links of the relations in $types both ways: the far end's id, kind and
+    /// name and the link's importance and level. What a list filtered by links evaluates.
+    /// </summary>
+    public static string KindWithLinks(NodeKind kind) => KindWithLinksStatements[(int)kind];
+
+    /// <summary>
     /// One breadth-first step of a path search: for each id, every link at it (either direction) and the node at its
     /// other end, optionally only over the given relation types. The store expands from both ends a level at a
     /// time and stops where the two searches meet, so it reads the neighbourhood the shortest paths lie in, never an
@@ -116,6 +122,14 @@ internal static class ReadCypher
         .Select(kind => $"MATCH (n:{CypherNames.Label(kind)}) RETURN n.id AS id, n.name AS name")
         .ToArray();
 
+    private static readonly string[] KindWithLinksStatements = Enum.GetValues<NodeKind>()
+        .Select(kind =>
+            $"MATCH (n:{CypherNames.Label(kind)}) " +
+            $"RETURN n {NodeMap} AS node, " +
+            "[(n)-[r]->(m:Node) WHERE type(r) IN $types | [m.id, m.kind, m.name, type(r), r.importance, r.level]] AS outgoing, " +
+            "[(n)<-[r]-(m:Node) WHERE type(r) IN $types | [m.id, m.kind, m.name, type(r), r.importance, r.level]] AS incoming")
+        .ToArray();
+
     private static readonly string[] LinkedStatements = Enum.GetValues<RelationKind>()
         .SelectMany(relation => new[]
         {
@@ -143,6 +157,7 @@ internal static class ReadCypher
         foreach (var kind in Enum.GetValues<NodeKind>())
         {
             yield return new($"names of {kind}", NamesOfKind(kind));
+            yield return new($"{kind} nodes with links", KindWithLinks(kind));
         }
 
         foreach (var relation in Enum.GetValues<RelationKind>())

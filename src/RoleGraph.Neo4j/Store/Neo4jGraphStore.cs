@@ -120,6 +120,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         GraphScope.RolesWithItems roles => await RolesWithItemsAsync(roles.RoleIds, cancellationToken),
         GraphScope.Paths paths => await PathGraphAsync(paths, cancellationToken),
         GraphScope.RoleContent => await RoleContentAsync(cancellationToken),
+        GraphScope.KindWithLinks kind => await KindWithLinksAsync(kind, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "A scope this store does not read."),
     };
 
@@ -147,6 +148,39 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
         }
 
         return graph.ToSnapshot();
+    }
+
+    private async Task<GraphSnapshot> KindWithLinksAsync(GraphScope.KindWithLinks scope, CancellationToken cancellationToken)
+    {
+        var results = await client.RunAsync(
+            [Statement(ReadCypher.KindWithLinks(scope.Kind), ("types", scope.Relations.Select(CypherNames.Type).ToArray()))], cancellationToken);
+        var graph = new Subgraph();
+        foreach (var row in results[0].Rows)
+        {
+            graph.AddNode(StoredNode.Read(row[0]));
+        }
+
+        // Far ends after every whole node: a far end of the listed kind is listed whole, and a whole node wins.
+        foreach (var row in results[0].Rows)
+        {
+            var id = row[0].GetProperty("id").GetString()!;
+            AddNamedLinks(graph, id, row[1], outgoing: true);
+            AddNamedLinks(graph, id, row[2], outgoing: false);
+        }
+
+        return graph.ToSnapshot();
+    }
+
+    /// <summary>Links as [m.id, m.kind, m.name, type(r), r.importance, r.level], with their far ends known by id, kind and name.</summary>
+    private static void AddNamedLinks(Subgraph graph, string id, JsonElement links, bool outgoing)
+    {
+        foreach (var link in links.EnumerateArray())
+        {
+            var otherId = link[0].GetString()!;
+            graph.AddFarEnd(otherId, StoredNode.ParseKind(link[1].GetString()), link[2].GetString() ?? "");
+            var (from, to) = outgoing ? (id, otherId) : (otherId, id);
+            graph.AddLink(new GraphLink(from, to, StoredLink.ParseType(link[3].GetString()), StoredLink.Number(link[4]), StoredLink.Number(link[5])));
+        }
     }
 
     private async Task<GraphSnapshot> SearchGraphAsync(GraphScope.SearchCandidates scope, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ internal sealed class Subgraph
 
     public void AddPlaceholder(string id, NodeKind kind) => _nodes.TryAdd(id, StoredNode.Placeholder(id, kind));
 
+    /// <summary>A far end a filter compares by id and name only; a whole node of that id wins.</summary>
+    public void AddFarEnd(string id, NodeKind kind, string name) => _nodes.TryAdd(id, new GraphNode(id, kind, name, null, [], GraphNode.NoProperties));
+
     /// <summary>Adds the link unless one with its key is there; true when added.</summary>
     public bool AddLink(GraphLink link) => _links.TryAdd(LinkKey.Of(link), link);
 

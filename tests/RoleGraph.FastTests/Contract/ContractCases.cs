@@ -39,6 +39,10 @@ public static class ContractCases
 
     public static TheoryData<ContractDataset, string> FilterCases() => BothDatasets(GraphStoreContract<ContractStoreFixture>.Filters.Keys);
 
+    public static TheoryData<ContractDataset, string> LinkFilterCases() => BothDatasets(GraphStoreContract<ContractStoreFixture>.LinkFilters.Keys);
+
+    public static TheoryData<ContractDataset, string> FacetCases() => BothDatasets(GraphStoreContract<ContractStoreFixture>.Facets.Keys);
+
     public static TheoryData<ContractDataset, string> OrderCases() => BothDatasets(GraphStoreContract<ContractStoreFixture>.Orders.Keys);
 
     public static TheoryData<string> WindowCases() => new(GraphStoreContract<ContractStoreFixture>.Windows.Keys);

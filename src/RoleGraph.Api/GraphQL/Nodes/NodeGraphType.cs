@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
+using RoleGraph.Api.GraphQL.QueryPower;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
 
@@ -25,6 +26,7 @@ internal abstract class NodeGraphType : ObjectGraphType<GraphNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PropertyType>>>>("properties")
             .Description("Further facts the taxonomy records about the node, ordered by key.")
             .Resolve(c => c.Source.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
+        LinkConnections.AddTo(this, kind);
     }
 
     /// <summary>A list field of the nodes linked over one relation, batched per response level.</summary>

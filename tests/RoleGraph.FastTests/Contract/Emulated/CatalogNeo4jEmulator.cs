@@ -328,6 +328,19 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
         {
             var label = CypherNames.Label(kind);
             Add(ReadCypher.NamesOfKind(kind), (g, _) => Result(["id", "name"], g.WithLabel(label).Select(n => new[] { n["id"], n["name"] })));
+            Add(ReadCypher.KindWithLinks(kind), (g, p) =>
+            {
+                // WHERE type(r) IN $types: a null list holds nothing.
+                var types = Parameter(p, "types") as List<object?> ?? [];
+                return Result(
+                    ["node", "outgoing", "incoming"],
+                    g.WithLabel(label).Select(n => new object?[]
+                    {
+                        NodeMap(n),
+                        Shuffled(g.OutgoingOf(n).Where(r => types.Contains(r.Type) && IsNode(g.EndOf(r))).Select(r => NamedLinkEntry(g.EndOf(r), r))),
+                        Shuffled(g.IncomingOf(n).Where(r => types.Contains(r.Type) && IsNode(g.StartOf(r))).Select(r => NamedLinkEntry(g.StartOf(r), r))),
+                    }));
+            });
         }
 
         var kinds = Enum.GetValues<NodeKind>();
@@ -478,6 +491,9 @@ public sealed class CatalogNeo4jEmulator : INeo4jClient, IDisposable
     private static List<object?> LinkEntry(EmulatedNode other, EmulatedRelationship relationship) =>
         [other["id"], other["kind"], relationship.Type, relationship["importance"], relationship["level"]];
 
+    /// <summary>[m.id, m.kind, m.name, type(r), r.importance, r.level]</summary>
+    private static List<object?> NamedLinkEntry(EmulatedNode other, EmulatedRelationship relationship) =>
+        [other["id"], other["kind"], other["name"], relationship.Type, relationship["importance"], relationship["level"]];
 
     /// <summary>
     /// The properties the schema indexes on :Node, with what one value may hold there: a range index (or the
