@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Changes;
 using RoleGraph.Core.Editing;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
@@ -14,9 +15,9 @@ namespace RoleGraph.Embedded;
 /// <see cref="GraphDataFile"/>. Readers take the current snapshot and never wait. Writers take turns: each plans
 /// its edit against the current graph, appends the resulting change set to the journal (on the device before it
 /// returns), and only then publishes a new snapshot; so an acknowledged write is durable and a refused or failed
-/// one changes nothing.
+/// one changes nothing. Each published write is announced to <c>changes</c> (subscriptions, metrics) when given.
 /// </summary>
-public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger) : IGraphStore, IDisposable
+public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger, IGraphChangeSink? changes = null) : IGraphStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile StoreState _state = StoreState.Empty;
@@ -126,6 +127,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             }
 
             _state = new StoreState(snapshot, sources, revision);
+            changes?.Publish(GraphChange.Applied(revision, current.Graph, plan.Changes));
 
             // Compaction keeps replay short. The write is already durable in the journal, so a failure here is
             // logged, not reported to the writer; the next write tries again.
