@@ -1,3 +1,4 @@
+using RoleGraph.Api.Audit;
 using RoleGraph.Api.Cli;
 using RoleGraph.Api.GraphQL;
 using RoleGraph.Api.Hosting;
@@ -5,6 +6,8 @@ using RoleGraph.Api.Http;
 using RoleGraph.Api.Ide;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
+using RoleGraph.Api.Subscriptions;
+using RoleGraph.Api.Telemetry;
 
 if (RoleGraphCli.Handles(args))
 {
@@ -28,7 +31,10 @@ try
         .AddRoleGraphSecurity(builder.Configuration)
         .AddRoleGraphHttp(builder.Configuration)
         .AddBananaCakePop(builder.Configuration)
-        .AddRoleGraphStartupBanner();
+        .AddRoleGraphStartupBanner()
+        .AddRoleGraphSubscriptions(builder.Configuration)
+        .AddRoleGraphAudit(builder.Configuration)
+        .AddRoleGraphTelemetry(builder.Configuration);
 
     var app = builder.Build();
 
@@ -36,6 +42,8 @@ try
     app.UseCors();
     app.UseRateLimiter();
     app.UseBananaCakePop("/graphql");
+    app.UseGraphQLSubscriptions("/graphql");
+    app.UseRoleGraphTelemetry();
     app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
     app.MapRoleGraphHealthChecks();
 
