@@ -21,6 +21,9 @@ const string usage = """
       dotnet run -c Release --project bench/RoleGraph.Benchmarks -- [all] [--quick]   queries, load, memory, then charts
       ... -- queries | load | memory [--quick] [--datasets seed,onet,gen-1k,gen-10k,gen-100k,gen-1m]
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
+      ... -- operations [--subscribers 1000] [--writes 200] [--rounds 3] [--seconds 10] [--no-build]
+                                        write latency alone and beside N graphChanged subscribers (SSE) and one that
+                                        never reads; event delivery time; read throughput with telemetry off and on
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
       ... -- quality [--related PATH] [--tier Primary-Short] [--weights skills=1,tools=1,text=1]...
@@ -95,6 +98,9 @@ switch (mode)
         return await HttpLoad.RunAsync(dataset, int.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(Option("--clients") ?? "8", System.Globalization.CultureInfo.InvariantCulture), build: !Flag("--no-build"),
             only: Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    case "operations":
+        int Number(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        return await OperationsBench.RunAsync(Number("--subscribers", 1000), Number("--writes", 200), Number("--rounds", 3), Number("--seconds", 10), build: !Flag("--no-build"));
     default:
         Console.Error.WriteLine(usage);
         return 2;

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Editing;
+using RoleGraph.Core.Model;
 
 namespace RoleGraph.Api.Audit;
 
@@ -15,6 +16,9 @@ namespace RoleGraph.Api.Audit;
 internal sealed partial class WriteAudit : IDisposable
 {
     public const string Category = "RoleGraph.Audit";
+
+    /// <summary>Lines are read by people and log tools, never inlined in HTML: keep "->" and quotes readable.</summary>
+    private static readonly JsonSerializerOptions LineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly IHttpContextAccessor _http;
     private readonly ILogger _logger;
@@ -57,7 +61,7 @@ internal sealed partial class WriteAudit : IDisposable
                 ids,
                 requestId,
                 traceId,
-            });
+            }, LineOptions);
             lock (_fileGate)
             {
                 _file.WriteLine(line);
@@ -85,7 +89,7 @@ internal sealed partial class WriteAudit : IDisposable
     private string[] Ids(GraphEdit edit) =>
         edit.UpsertNodes.Select(n => n.Id)
             .Concat(edit.DeleteNodes)
-            .Concat(edit.UpsertLinks.Select(l => $"{l.FromId} -{l.Relation}-> {l.ToId}"))
+            .Concat(edit.UpsertLinks.Select(l => LinkKey.Of(l).ToString()))
             .Concat(edit.DeleteLinks.Select(k => k.ToString()))
             .Take(_maxIds)
             .ToArray();

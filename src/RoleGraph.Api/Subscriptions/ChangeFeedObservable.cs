@@ -19,7 +19,7 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<G
         }
 
         var stop = new CancellationTokenSource();
-        _ = PumpAsync(subscription, observer, stop.Token);
+        _ = PumpAsync(subscription, observer, stop);
         return new Unsubscriber(subscription, stop);
     }
 
@@ -29,8 +29,9 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<G
             Code = SubscriptionCodes.LimitReached,
         };
 
-    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, CancellationToken cancellationToken)
+    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, CancellationTokenSource stop)
     {
+        var cancellationToken = stop.Token;
         try
         {
             await foreach (var change in subscription.Reader.ReadAllAsync(cancellationToken))
@@ -48,17 +49,35 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<G
         {
             observer.OnError(new ExecutionError(e.Message, e) { Code = SubscriptionCodes.TooSlow });
         }
+        finally
+        {
+            subscription.Dispose();
+            stop.Dispose();
+        }
     }
 
+    /// <summary>Stops the pump and leaves the feed; may be called more than once, from any thread (the observer's own included).</summary>
     private sealed class Unsubscriber(GraphChangeSubscription? subscription, CancellationTokenSource? stop) : IDisposable
     {
         public static readonly Unsubscriber None = new(null, null);
 
+        private int _disposed;
+
         public void Dispose()
         {
-            stop?.Cancel();
-            subscription?.Dispose();
-            stop?.Dispose();
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                try
+                {
+                    stop?.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The pump already ended (the feed dropped the subscriber) and disposed it.
+                }
+
+                subscription?.Dispose();
+            }
         }
     }
 }

@@ -139,7 +139,7 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(aborted, queue.GraceExpired);
         try
         {
-            using var subscription = stream.Subscribe(queue);
+            queue.Upstream = stream.Subscribe(queue);
             await context.Response.Body.FlushAsync(writing.Token);
             while (queue.DropReason is null)
             {
@@ -295,6 +295,20 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
 
         public (string Message, string Code)? DropReason { get; private set; }
 
+        /// <summary>The subscription feeding this queue: let go of at once on a drop, and when the connection ends.</summary>
+        public IDisposable? Upstream
+        {
+            get;
+            set
+            {
+                field = value;
+                if (DropReason is not null)
+                {
+                    value?.Dispose();
+                }
+            }
+        }
+
         public void OnNext(ExecutionResult value)
         {
             if (!_channel.Writer.TryWrite(value))
@@ -310,7 +324,11 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
 
         public void OnCompleted() => _channel.Writer.TryComplete();
 
-        public void Dispose() => _grace.Dispose();
+        public void Dispose()
+        {
+            Upstream?.Dispose();
+            _grace.Dispose();
+        }
 
         private void Drop(string message, string code)
         {
@@ -323,6 +341,7 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
 
                 DropReason = (message, code);
                 _channel.Writer.TryComplete();
+                Upstream?.Dispose(); // the feed's subscriber and its buffer go now, not when the stuck connection ends
                 try
                 {
                     _grace.CancelAfter(grace);

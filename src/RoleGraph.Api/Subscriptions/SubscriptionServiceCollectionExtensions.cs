@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Changes;
+using RoleGraph.Core.Store;
 
 namespace RoleGraph.Api.Subscriptions;
 
@@ -19,7 +20,9 @@ internal static class SubscriptionServiceCollectionExtensions
         });
         services.AddSingleton<IGraphChangeSink>(provider => provider.GetRequiredService<GraphChangeFeed>());
         services.AddScoped<GraphQLSseHandler>();
-        services.AddHostedService<Neo4jRevisionPoller>();
+        // Polls go to the store itself: a read every second is bookkeeping, not a call to trace.
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Neo4jRevisionPoller>(provider,
+            provider.GetService<Telemetry.UnobservedStore>()?.Store ?? provider.GetRequiredService<IGraphStore>()));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.DI;
+using GraphQL.Execution;
 using RoleGraph.Api.Limits;
 
 namespace RoleGraph.Api.Telemetry;
@@ -10,7 +11,7 @@ namespace RoleGraph.Api.Telemetry;
 /// error's code) and counts the executions a limit refused. Runs around the executer, so both endpoints (JSON and
 /// event streams) are measured alike.
 /// </summary>
-internal sealed class GraphQLOperationMetrics(RoleGraphMetrics metrics) : IConfigureExecution
+internal sealed class GraphQLOperationMetrics(RoleGraphMetrics metrics, IErrorInfoProvider errors) : IConfigureExecution
 {
     private static readonly HashSet<string> LimitCodeSet =
     [
@@ -25,7 +26,10 @@ internal sealed class GraphQLOperationMetrics(RoleGraphMetrics metrics) : IConfi
         var started = Stopwatch.GetTimestamp();
         var result = await next(options);
         var operation = result.Operation;
-        var outcome = result.Errors is { Count: > 0 } errors ? errors[0].Code ?? "ERROR" : "OK";
+        // The code clients see is decided when the error is shaped for the answer; ask the same provider.
+        var outcome = result.Errors is { Count: > 0 } list
+            ? errors.GetInfo(list[0]).Extensions?.TryGetValue("code", out var code) == true && code is string text ? text : "ERROR"
+            : "OK";
         metrics.Operation(
             Stopwatch.GetElapsedTime(started).TotalSeconds,
             operation?.Operation.ToString().ToLowerInvariant() ?? "unknown",

@@ -63,7 +63,7 @@ internal static class TelemetryServiceCollectionExtensions
             return services;
         }
 
-        services.AddHostedService<GraphSizeRefresher>();
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<GraphSizeRefresher>(provider, provider.GetRequiredService<UnobservedStore>().Store));
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("rolegraph", serviceVersion: typeof(RoleGraphTelemetry).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing => tracing
@@ -107,14 +107,14 @@ internal static class TelemetryServiceCollectionExtensions
         var chosen = services.LastOrDefault(d => d.ServiceType == typeof(IGraphStore))
             ?? throw new InvalidOperationException("AddRoleGraphTelemetry needs the store registered first (AddRoleGraphStore).");
         services.Remove(chosen);
-        services.AddSingleton(provider => new ChosenStore(Resolve(provider, chosen)));
+        services.AddSingleton(provider => new UnobservedStore(Resolve(provider, chosen)));
         services.AddSingleton<IGraphStore>(provider => new ObservedGraphStore(
-            provider.GetRequiredService<ChosenStore>().Store,
+            provider.GetRequiredService<UnobservedStore>().Store,
             provider.GetRequiredService<IOptions<StoreSelectionOptions>>().Value.Store.ToString().ToLowerInvariant(),
             provider.GetRequiredService<RoleGraphMetrics>(),
             provider.GetRequiredService<WriteAudit>()));
         services.RemoveAll<GraphStoreInitializer>();
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<GraphStoreInitializer>(provider, provider.GetRequiredService<ChosenStore>().Store));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<GraphStoreInitializer>(provider, provider.GetRequiredService<UnobservedStore>().Store));
     }
 
     private static IGraphStore Resolve(IServiceProvider provider, ServiceDescriptor descriptor) =>
@@ -128,6 +128,4 @@ internal static class TelemetryServiceCollectionExtensions
         SHA256.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
         return Convert.ToHexStringLower(hash);
     }
-
-    private sealed record ChosenStore(IGraphStore Store);
 }
