@@ -12,9 +12,9 @@ namespace RoleGraph.Tests.Operations;
 /// Traces and metrics of real requests, through the OpenTelemetry SDK into its in-memory exporter: the HTTP server
 /// span, GraphQL.NET's operation span (name, type, document hash; never the document or variables) and the store's span
 /// in one trace, and the points of rolegraph.* instruments. The SDK listens to sources and meters by name across the
-/// process, so these tests run alone (<see cref="TelemetryCollection"/>): another test's host would add to the counts.
+/// process, so these tests run alone (<see cref="TelemetryRunsAlone"/>): another test's host would add to the counts.
 /// </summary>
-[Collection(TelemetryCollection.Name)]
+[Collection(TelemetryRunsAlone.Name)]
 public sealed class TelemetryTests
 {
     private const string Query = "query RoleName($id: ID!) { role(id: $id) { name } }";
