@@ -1,3 +1,4 @@
+using RoleGraph.Api.Audit;
 using RoleGraph.Api.Cli;
 using RoleGraph.Api.Explorer;
 using RoleGraph.Api.GraphQL;
@@ -6,6 +7,8 @@ using RoleGraph.Api.Http;
 using RoleGraph.Api.Ide;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
+using RoleGraph.Api.Subscriptions;
+using RoleGraph.Api.Telemetry;
 
 if (RoleGraphCli.Handles(args))
 {
@@ -30,7 +33,10 @@ try
         .AddRoleGraphHttp(builder.Configuration)
         .AddBananaCakePop(builder.Configuration)
         .AddRoleGraphExplorer(builder.Configuration)
-        .AddRoleGraphStartupBanner();
+        .AddRoleGraphStartupBanner()
+        .AddRoleGraphSubscriptions(builder.Configuration)
+        .AddRoleGraphAudit(builder.Configuration)
+        .AddRoleGraphTelemetry(builder.Configuration);
 
     var app = builder.Build();
 
@@ -38,6 +44,8 @@ try
     app.UseCors();
     app.UseRateLimiter();
     app.UseBananaCakePop("/graphql");
+    app.UseGraphQLSubscriptions("/graphql");
+    app.UseRoleGraphTelemetry();
     app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(LimitsServiceCollectionExtensions.RateLimitPolicy).RequireCors(LimitsServiceCollectionExtensions.CorsPolicy);
     app.MapRoleGraphHealthChecks();
 

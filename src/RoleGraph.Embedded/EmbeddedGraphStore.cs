@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Changes;
 using RoleGraph.Core.Editing;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
@@ -14,9 +15,9 @@ namespace RoleGraph.Embedded;
 /// <see cref="GraphDataFile"/>. Readers take the current snapshot and never wait. Writers take turns: each plans
 /// its edit against the current graph, appends the resulting change set to the journal (on the device before it
 /// returns), and only then publishes a new snapshot; so an acknowledged write is durable and a refused or failed
-/// one changes nothing.
+/// one changes nothing. Each published write is announced to <c>changes</c> (subscriptions, metrics) when given.
 /// </summary>
-public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger) : IGraphStore, IDisposable
+public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<EmbeddedGraphStore> logger, IGraphChangeSink? changes = null) : IGraphStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile StoreState _state = StoreState.Empty;
@@ -220,12 +221,12 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         GraphSnapshot snapshot, IReadOnlyList<TaxonomyHeader> sources)
     {
         var revision = current.Revision + batch.Count; // each edit its own revision, as if committed one by one
+        var netChanges = changeSets.Count == 1 ? changeSets[0] : NetChanges(current.Graph, changeSets);
         try
         {
             if (dataFile is not null)
             {
-                var changes = changeSets.Count == 1 ? changeSets[0] : NetChanges(current.Graph, changeSets);
-                await dataFile.AppendAsync(revision, changes, sources.SequenceEqual(current.Sources) ? null : sources, CancellationToken.None);
+                await dataFile.AppendAsync(revision, netChanges, sources.SequenceEqual(current.Sources) ? null : sources, CancellationToken.None);
             }
         }
         catch (Exception e)
@@ -239,6 +240,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
 
         _state = new StoreState(snapshot, sources, revision);
+        changes?.Publish(GraphChange.Applied(revision, current.Graph, netChanges));
         KeepDerivationCheapSafely(changeSets, snapshot);
         foreach (var (write, plan) in batch)
         {
@@ -273,6 +275,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             }
 
             _state = new StoreState(snapshot, sources, revision);
+            changes?.Publish(GraphChange.Applied(revision, current.Graph, plan.Changes));
             KeepDerivationCheapSafely(edit.ReplaceAll ? [] : [plan.Changes], snapshot);
             write.Succeed(plan.Report(dryRun: false));
             await CompactIfDueAsync(snapshot, sources, revision);

@@ -1,6 +1,7 @@
 using RoleGraph.Core.Services;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Algorithms;
+using RoleGraph.Core.Changes;
 using RoleGraph.Core.Algorithms.RoleSimilarity;
 using RoleGraph.Embedded;
 using RoleGraph.Core.Store;
@@ -27,7 +28,7 @@ internal static class StoreServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value;
             var file = string.IsNullOrWhiteSpace(options.DataFile) ? null : new GraphDataFile(Path.GetFullPath(options.DataFile));
-            return new EmbeddedGraphStore(file, provider.GetRequiredService<ILogger<EmbeddedGraphStore>>());
+            return new EmbeddedGraphStore(file, provider.GetRequiredService<ILogger<EmbeddedGraphStore>>(), provider.GetService<IGraphChangeSink>());
         });
         services.AddNeo4jClient();
         services.AddSingleton<Neo4jGraphStore>();

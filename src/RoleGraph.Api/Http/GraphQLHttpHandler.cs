@@ -177,6 +177,13 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema sch
             return null;
         }
 
+        if (selected is OperationType.Subscription)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, mediaType,
+                "A subscription needs a stream: send it with Accept: text/event-stream (GraphQL over Server-Sent Events).", Subscriptions.SubscriptionCodes.StreamRequired);
+            return null;
+        }
+
         if (await access.CheckAsync(context, selected) is { } denial)
         {
             await WriteErrorAsync(context, denial.Status, mediaType, denial.Message, denial.Code);

@@ -1,0 +1,300 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace RoleGraph.Benchmarks;
+
+/// <summary>
+/// The operations features over HTTP against the Release service as a process on the seed (bench `operations`):
+/// (1) write latency with no subscriber against 1,000 idle graphChanged subscribers over SSE plus one that never reads,
+/// in interleaved rounds, and how long an event takes to reach a subscriber; (2) read throughput with telemetry off
+/// against on (traces sampled, metrics collected, Prometheus reader), interleaved rounds. Medians, with the load average.
+/// </summary>
+public static class OperationsBench
+{
+    private const string Key = "operations-bench-key";
+    private const string Subscription = "{\"query\":\"subscription { graphChanged { revision nodes { id change } } }\"}";
+    private const string Read = "{\"query\":\"{ role(id: \\\"data-scientist\\\") { name skills { importance skill { id name } } } }\"}";
+
+    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, int seconds, bool build)
+    {
+        var root = BenchSettings.Current.RepositoryRoot;
+        if (build)
+        {
+            using var builder = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-nologo", "-v", "q", Path.Combine(root, "src", "RoleGraph.Api")]))!;
+            await builder.WaitForExitAsync();
+            if (builder.ExitCode != 0)
+            {
+                return 1;
+            }
+        }
+
+        var dll = Path.Combine(root, "src", "RoleGraph.Api", "bin", "Release", "net10.0", "RoleGraph.Api.dll");
+        Console.WriteLine($"operations bench: {HttpLoad.Machine()}; load average at start {LoadAverage()}");
+        await SubscribersAsync(dll, subscribers, writes, rounds);
+        await TelemetryAsync(dll, rounds, seconds);
+        Console.WriteLine($"load average at the end {LoadAverage()}");
+        return 0;
+    }
+
+    private static async Task SubscribersAsync(string dll, int subscribers, int writes, int rounds)
+    {
+        using var server = await Service.StartAsync(dll, [$"--RoleGraph:Subscriptions:MaxSubscribers={subscribers + 10}"]);
+        using var http = server.Client(connections: 4);
+        http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        await WritesAsync(http, writes, "warm");
+
+        var quiet = new List<(double P50, double P99)>();
+        var busy = new List<(double P50, double P99)>();
+        var delivery = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var alone = await WritesAsync(http, writes, $"a{round}");
+            quiet.Add((Percentile(alone, 0.5), Percentile(alone, 0.99)));
+
+            using var streams = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
+            using var stop = new CancellationTokenSource();
+            var arrivals = new List<long>();
+            var readers = new List<Task>();
+            for (var i = 0; i < subscribers; i++)
+            {
+                readers.Add(await SubscribeAsync(streams, i == 0 ? arrivals : null, stop.Token));
+            }
+
+            using var slow = await SlowSubscriberAsync(server.Address);
+            await Task.Delay(500);
+            var sent = new List<long>();
+            var withSubscribers = await WritesAsync(http, writes, $"b{round}", sent);
+            busy.Add((Percentile(withSubscribers, 0.5), Percentile(withSubscribers, 0.99)));
+            await Task.Delay(500);
+            lock (arrivals)
+            {
+                // Each write's event at the first subscriber, from the moment the write was sent.
+                delivery.AddRange(sent.Zip(arrivals, (s, a) => Stopwatch.GetElapsedTime(s, a).TotalMilliseconds));
+            }
+
+            stop.Cancel();
+            await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+            Console.WriteLine($"  round {round + 1}: write p50/p99 alone {quiet[^1].P50:F2}/{quiet[^1].P99:F2} ms, with {subscribers} subscribers and a slow one "
+                + $"{busy[^1].P50:F2}/{busy[^1].P99:F2} ms; load {LoadAverage()}");
+        }
+
+        Console.WriteLine($"writes (upsertSkill, sequential, {writes} per round, medians of {rounds} rounds): alone p50 {Median(quiet.Select(q => q.P50)):F2} ms p99 "
+            + $"{Median(quiet.Select(q => q.P99)):F2} ms; with {subscribers} subscribers + 1 never reading: p50 {Median(busy.Select(q => q.P50)):F2} ms p99 {Median(busy.Select(q => q.P99)):F2} ms");
+        Console.WriteLine($"event delivery (write sent -> event read by a subscriber, {delivery.Count} events): p50 {Percentile(delivery, 0.5):F2} ms, p99 {Percentile(delivery, 0.99):F2} ms");
+    }
+
+    private static async Task TelemetryAsync(string dll, int rounds, int seconds)
+    {
+        var off = new List<double>();
+        var on = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var enabled in new[] { false, true })
+            {
+                using var server = await Service.StartAsync(dll, enabled
+                    ? ["--RoleGraph:Telemetry:Enabled=true", "--RoleGraph:Telemetry:PrometheusEndpoint=true"]
+                    : ["--RoleGraph:Telemetry:Enabled=false"]);
+                using var http = server.Client(connections: 8);
+                await DriveAsync(http, TimeSpan.FromSeconds(3));
+                var rate = await DriveAsync(http, TimeSpan.FromSeconds(seconds));
+                (enabled ? on : off).Add(rate);
+                Console.WriteLine($"  round {round + 1}, telemetry {(enabled ? "on " : "off")}: {rate:N0} req/s; load {LoadAverage()}");
+            }
+        }
+
+        var (medianOff, medianOn) = (Median(off), Median(on));
+        Console.WriteLine($"read throughput (role with skills, 8 clients, {seconds} s, medians of {rounds}): telemetry off {medianOff:N0} req/s, on {medianOn:N0} req/s "
+            + $"({(medianOn / medianOff - 1) * 100:+0.0;-0.0} %)");
+    }
+
+    private static async Task<List<double>> WritesAsync(HttpClient http, int count, string tag, List<long>? sent = null)
+    {
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var body = $"{{\"query\":\"mutation {{ upsertSkill(input: {{ id: \\\"bench-{i % 50}\\\", name: \\\"Bench {tag} {i}\\\" }}) {{ id }} }}\"}}";
+            var started = Stopwatch.GetTimestamp();
+            sent?.Add(started);
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("/graphql", content);
+            var text = await response.Content.ReadAsStringAsync();
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.OK || text.Contains("\"errors\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"write failed: {(int)response.StatusCode} {text}");
+            }
+        }
+
+        return latencies;
+    }
+
+    private static async Task<Task> SubscribeAsync(HttpClient http, List<long>? arrivals, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(Subscription, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"subscribe failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        return Task.Run(async () =>
+        {
+            using (response)
+            {
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+                while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                {
+                    if (arrivals is not null && line.StartsWith("event: next", StringComparison.Ordinal))
+                    {
+                        lock (arrivals)
+                        {
+                            arrivals.Add(Stopwatch.GetTimestamp());
+                        }
+                    }
+                }
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>A subscriber that never reads, with a small receive window: the service must drop it, not wait for it.</summary>
+    private static async Task<Socket> SlowSubscriberAsync(Uri address)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+        await socket.ConnectAsync(IPAddress.Loopback, address.Port);
+        var request = $"POST /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n"
+            + $"Content-Length: {Encoding.UTF8.GetByteCount(Subscription)}\r\n\r\n{Subscription}";
+        await socket.SendAsync(Encoding.UTF8.GetBytes(request));
+        return socket;
+    }
+
+    private static async Task<double> DriveAsync(HttpClient http, TimeSpan duration)
+    {
+        long done = 0;
+        var clock = Stopwatch.StartNew();
+        var body = Encoding.UTF8.GetBytes(Read);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await http.PostAsync("/graphql", content);
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"read failed: {(int)response.StatusCode}");
+                }
+
+                Interlocked.Increment(ref done);
+            }
+        }));
+        return done / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>The service as a process on a loopback port, on a fresh seeded data file, with a write key.</summary>
+    private sealed class Service : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _directory;
+
+        private Service(Process process, string directory, Uri address) => (_process, _directory, Address) = (process, directory, address);
+
+        public Uri Address { get; }
+
+        public static async Task<Service> StartAsync(string dll, string[] settings)
+        {
+            var directory = Directory.CreateTempSubdirectory("rolegraph-operations-bench-").FullName;
+            int port;
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+            foreach (var argument in new[]
+            {
+                dll, "--urls", $"http://127.0.0.1:{port}",
+                "--RoleGraph:Embedded:DataFile=" + Path.Combine(directory, "rolegraph.json"),
+                "--RoleGraph:Limits:RequestsPerSecond=1000000", "--RoleGraph:Limits:RequestBurst=1000000",
+                "--RoleGraph:Auth:ApiKeys:0:Name=bench",
+                "--RoleGraph:Auth:ApiKeys:0:Sha256=" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
+                "--Logging:LogLevel:Default=Warning",
+            }.Concat(settings))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var service = new Service(process, directory, new Uri($"http://127.0.0.1:{port}"));
+            using var probe = service.Client(1);
+            var deadline = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var content = new StringContent(Read, Encoding.UTF8, "application/json");
+                    using var response = await probe.PostAsync("/graphql", content);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        return service;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // not listening yet
+                }
+
+                if (deadline.Elapsed > TimeSpan.FromSeconds(120) || process.HasExited)
+                {
+                    service.Dispose();
+                    throw new InvalidOperationException("The service did not start.");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        public HttpClient Client(int connections) =>
+            new(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using RoleGraph.Api.GraphQL.Errors;
+using RoleGraph.Api.Hosting;
+using RoleGraph.Api.Http;
+using RoleGraph.Api.Limits;
+using RoleGraph.Api.Security;
+using RoleGraph.Api.Telemetry;
+using RoleGraph.Core.Changes;
+
+namespace RoleGraph.Api.Subscriptions;
+
+/// <summary>
+/// GraphQL over Server-Sent Events, the graphql-sse protocol's distinct connections mode: a GET or POST of the GraphQL
+/// endpoint that accepts text/event-stream gets one stream per operation. Each result is an <c>event: next</c>, the
+/// end an <c>event: complete</c>; a query or mutation sends one result, a subscription one per event until the client
+/// closes the connection. Errors of the document (parse, validation, limits) come as a next event on an accepted
+/// stream, as the protocol asks; refusals of the caller (credentials, the subscriber limit, a store not open yet) are
+/// HTTP errors before any stream, in the shape of every other error.
+/// </summary>
+internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access,
+    IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<SubscriptionOptions> options, GraphStoreInitializer initializer, GraphChangeFeed feed,
+    RoleGraphMetrics metrics, ILogger<GraphQLSseHandler> logger)
+{
+    public const string EventStream = "text/event-stream";
+
+    private static readonly byte[] KeepAlive = ":\n\n"u8.ToArray();
+    private static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
+
+    /// <summary>Whether the request asks for a stream: its Accept header names text/event-stream.</summary>
+    public static bool Wants(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsPost(request.Method))
+        && request.Headers.Accept.Any(value => value is not null && value.Contains(EventStream, StringComparison.OrdinalIgnoreCase));
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = await ReadRequestAsync(context);
+        if (request is null)
+        {
+            return;
+        }
+
+        var limit = limits.CurrentValue;
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request has no query.");
+            return;
+        }
+
+        if (TokenCounter.Count(request.Query, limit.MaxTokens) > limit.MaxTokens)
+        {
+            await StreamOneAsync(context, Error($"The document has more than {limit.MaxTokens} tokens; the limit (MaxTokens) is {limit.MaxTokens}.", LimitCodes.Tokens));
+            return;
+        }
+
+        GraphQLDocument? document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query, new GraphQLParser.ParserOptions { Ignore = GraphQLParser.IgnoreOptions.Comments });
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            document = null; // the executer reports the syntax error in its own words, as over plain HTTP
+        }
+
+        var operation = SelectedOperation(document, request.OperationName);
+        if (HttpMethods.IsGet(context.Request.Method) && operation is OperationType.Mutation)
+        {
+            context.Response.Headers.Allow = "POST";
+            await RefuseAsync(context, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, "A mutation cannot be sent with GET; use POST.");
+            return;
+        }
+
+        if (await access.CheckAsync(context, operation) is { } denial)
+        {
+            await RefuseAsync(context, denial.Status, denial.Code, denial.Message);
+            return;
+        }
+
+        await initializer.WaitForFirstAttemptAsync(context.RequestAborted);
+        if (initializer.NotReadyReason is not null)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, StoreFaults.CodeOf(initializer.NotReadyCause) ?? ErrorCodes.StoreUnavailable,
+                "The graph store is not open yet; try again shortly.");
+            return;
+        }
+
+        if (operation is OperationType.Subscription && feed.SubscriberCount >= feed.MaxSubscribers)
+        {
+            metrics.Refused(SubscriptionCodes.LimitReached);
+            context.Response.Headers.RetryAfter = "5";
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, SubscriptionCodes.LimitReached, ChangeFeedObservable.LimitReached(feed).Message);
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Document = document,
+            Query = document is null ? request.Query : null,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            UserContext = new Dictionary<string, object?> { [UnhandledErrorLogger.RequestIdKey] = context.TraceIdentifier },
+            // A subscription outlives any execution timeout: only the setup is bounded, by the client's connection.
+            Timeout = operation is OperationType.Subscription ? Timeout.InfiniteTimeSpan : limit.ExecutionTimeout,
+            CancellationToken = context.RequestAborted,
+        });
+
+        if (result.Streams is not { Count: > 0 } streams)
+        {
+            await StreamOneAsync(context, result);
+            return;
+        }
+
+        await StreamAsync(context, streams.Values.First());
+    }
+
+    /// <summary>A subscription: results until the client leaves, the source ends, or the subscriber is dropped.</summary>
+    private async Task StreamAsync(HttpContext context, IObservable<ExecutionResult> stream)
+    {
+        var settings = options.CurrentValue;
+        using var queue = new ResultQueue(settings.BufferSize, settings.DropGracePeriod);
+        StartStream(context);
+        metrics.SubscriptionOpened();
+        var aborted = context.RequestAborted;
+        // Writes end when the client leaves, or when a dropped subscriber's connection stays stuck past the grace period.
+        using var writing = CancellationTokenSource.CreateLinkedTokenSource(aborted, queue.GraceExpired);
+        try
+        {
+            queue.Upstream = stream.Subscribe(queue);
+            await context.Response.Body.FlushAsync(writing.Token);
+            while (queue.DropReason is null)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(writing.Token);
+                idle.CancelAfter(settings.KeepAliveInterval);
+                bool more;
+                try
+                {
+                    more = await queue.Reader.WaitToReadAsync(idle.Token);
+                }
+                catch (OperationCanceledException) when (!writing.IsCancellationRequested)
+                {
+                    await WriteAsync(context, KeepAlive, writing.Token);
+                    continue;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                while (queue.DropReason is null && queue.Reader.TryRead(out var result))
+                {
+                    await WriteAsync(context, Next(result), writing.Token);
+                }
+            }
+
+            if (queue.DropReason is { } reason)
+            {
+                metrics.SubscriberDropped(reason.Code);
+                LogDropped(logger, context.TraceIdentifier, reason.Message);
+                await WriteAsync(context, Next(Error(reason.Message, reason.Code)), writing.Token);
+            }
+
+            await WriteAsync(context, Complete, writing.Token);
+        }
+        catch (OperationCanceledException) when (writing.IsCancellationRequested)
+        {
+            // The client left, or a dropped subscriber did not take its last events in time: cut the connection.
+            context.Abort();
+        }
+        catch (IOException)
+        {
+            context.Abort(); // the connection broke while writing
+        }
+        finally
+        {
+            metrics.SubscriptionClosed();
+        }
+    }
+
+    private async Task StreamOneAsync(HttpContext context, ExecutionResult result)
+    {
+        StartStream(context);
+        await WriteAsync(context, Next(result), context.RequestAborted);
+        await WriteAsync(context, Complete, context.RequestAborted);
+    }
+
+    private static void StartStream(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = $"{EventStream}; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no"; // proxies such as nginx would otherwise hold events back
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+    }
+
+    private byte[] Next(ExecutionResult result)
+    {
+        var text = serializer.Serialize(result);
+        return Encoding.UTF8.GetBytes($"event: next\ndata: {text}\n\n");
+    }
+
+    private static async Task WriteAsync(HttpContext context, byte[] bytes, CancellationToken cancellationToken)
+    {
+        await context.Response.Body.WriteAsync(bytes, cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
+    }
+
+    private static ExecutionResult Error(string message, string code) => new() { Errors = [new ExecutionError(message) { Code = code }] };
+
+    private async Task RefuseAsync(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = $"{GraphQLMediaTypes.Json}; charset=utf-8";
+        await serializer.WriteAsync(context.Response.Body, Error(message, code), context.RequestAborted);
+    }
+
+    private async Task<GraphQLRequest?> ReadRequestAsync(HttpContext context)
+    {
+        try
+        {
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                if (!GraphQLMediaTypes.IsJson(context.Request.ContentType))
+                {
+                    await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
+                        $"POST bodies must be {GraphQLMediaTypes.Json} (UTF-8); got '{context.Request.ContentType ?? "no content type"}'.");
+                    return null;
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+                {
+                    bodySize.MaxRequestBodySize = limits.CurrentValue.MaxRequestBodyBytes;
+                }
+
+                return await serializer.ReadAsync<GraphQLRequest>(context.Request.Body, context.RequestAborted) ?? new GraphQLRequest();
+            }
+
+            var query = context.Request.Query;
+            return new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
+                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            };
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or BadHttpRequestException)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The request is not a GraphQL request: {RequestShape.Describe(e)}");
+            return null;
+        }
+    }
+
+    private static OperationType? SelectedOperation(GraphQLDocument? document, string? operationName)
+    {
+        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
+        var selected = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        return selected?.Operation;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: subscriber dropped: {Reason}")]
+    private static partial void LogDropped(ILogger logger, string requestId, string reason);
+
+    /// <summary>
+    /// The results waiting for one connection, at most the buffer size: GraphQL.NET pushes them (off the write path)
+    /// and the connection writes them. When the connection falls behind, the queue is dropped with the reason and
+    /// <see cref="GraceExpired"/> fires after the grace period.
+    /// </summary>
+    private sealed class ResultQueue(int capacity, TimeSpan grace) : IObserver<ExecutionResult>, IDisposable
+    {
+        private readonly Channel<ExecutionResult> _channel = Channel.CreateBounded<ExecutionResult>(
+            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+        private readonly CancellationTokenSource _grace = new();
+
+        public ChannelReader<ExecutionResult> Reader => _channel.Reader;
+
+        public CancellationToken GraceExpired => _grace.Token;
+
+        public (string Message, string Code)? DropReason { get; private set; }
+
+        /// <summary>The subscription feeding this queue: let go of at once on a drop, and when the connection ends.</summary>
+        public IDisposable? Upstream
+        {
+            get;
+            set
+            {
+                field = value;
+                if (DropReason is not null)
+                {
+                    value?.Dispose();
+                }
+            }
+        }
+
+        public void OnNext(ExecutionResult value)
+        {
+            if (!_channel.Writer.TryWrite(value))
+            {
+                Drop($"The subscriber fell {capacity} events behind (RoleGraph:Subscriptions:BufferSize) and was dropped; subscribe again and re-read.",
+                    SubscriptionCodes.TooSlow);
+            }
+        }
+
+        public void OnError(Exception error) =>
+            // The feed dropped the subscriber, or the source failed: the reason is the stream's last event.
+            Drop(error.Message, error is ExecutionError { Code: { } code } ? code : ErrorCodes.Internal);
+
+        public void OnCompleted() => _channel.Writer.TryComplete();
+
+        public void Dispose()
+        {
+            Upstream?.Dispose();
+            _grace.Dispose();
+        }
+
+        private void Drop(string message, string code)
+        {
+            lock (_channel)
+            {
+                if (DropReason is not null)
+                {
+                    return;
+                }
+
+                DropReason = (message, code);
+                _channel.Writer.TryComplete();
+                Upstream?.Dispose(); // the feed's subscriber and its buffer go now, not when the stuck connection ends
+                try
+                {
+                    _grace.CancelAfter(grace);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The connection already ended.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using RoleGraph.Core.Changes;
+using RoleGraph.Core.Store;
+
+namespace RoleGraph.Api.Subscriptions;
+
+internal static class SubscriptionServiceCollectionExtensions
+{
+    /// <summary>
+    /// The change feed the stores publish to, the graphChanged subscription's stream handler (GraphQL over SSE) and, on
+    /// Neo4j, the revision poller.
+    /// </summary>
+    public static IServiceCollection AddRoleGraphSubscriptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SubscriptionOptions>>().Value;
+            return new GraphChangeFeed(options.MaxSubscribers, options.BufferSize);
+        });
+        services.AddSingleton<IGraphChangeSink>(provider => provider.GetRequiredService<GraphChangeFeed>());
+        services.AddScoped<GraphQLSseHandler>();
+        // Polls go to the store itself: a read every second is bookkeeping, not a call to trace.
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Neo4jRevisionPoller>(provider,
+            provider.GetService<Telemetry.UnobservedStore>()?.Store ?? provider.GetRequiredService<IGraphStore>()));
+        return services;
+    }
+
+    /// <summary>Serves GraphQL over Server-Sent Events at <paramref name="path"/> (the GraphQL endpoint's own path).</summary>
+    public static IApplicationBuilder UseGraphQLSubscriptions(this IApplicationBuilder app, string path) =>
+        app.UseMiddleware<GraphQLSseMiddleware>(new PathString(path));
+}
