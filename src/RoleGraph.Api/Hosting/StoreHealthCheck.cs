@@ -13,7 +13,8 @@ internal sealed class StoreHealthCheck(IGraphStore store, GraphStoreInitializer 
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var name = store.GetType().Name;
+        // Named after the store that holds the graph, not the telemetry wrapper in front of it.
+        var name = (store is Telemetry.ObservedGraphStore observed ? observed.Inner : store).GetType().Name;
         await initializer.WaitForFirstAttemptAsync(cancellationToken);
         if (initializer.NotReadyReason is { } reason)
         {

@@ -35,7 +35,11 @@ byId('legend').append(
 );
 
 /** The address names the view and its arguments, so every view can be bookmarked, shared and opened by tests. */
+let routeGeneration = 0;
+
 async function route(): Promise<void> {
+  // A newer address may arrive while this one still loads; only the newest may finish the page's state.
+  const generation = ++routeGeneration;
   const [view = 'find', ...args] = location.hash.replace(/^#\/?/, '').split('/');
   const known = ['find', 'node', 'compare', 'connect', 'similar', 'gap'];
   const name = known.includes(view) ? view : 'find';
@@ -73,6 +77,9 @@ async function route(): Promise<void> {
         await renderFind(app);
         break;
     }
+    if (generation !== routeGeneration) {
+      return;
+    }
     if (!app.stage.hidden) {
       // The panel's new content may have changed the canvas's size since the layout ran.
       cy.resize();
@@ -81,12 +88,17 @@ async function route(): Promise<void> {
     document.body.dataset.state = 'ready';
     hooks.ready = true;
   } catch (error) {
+    if (generation !== routeGeneration) {
+      return;
+    }
     const message = error instanceof GraphQLRequestError ? error.message : `The request failed: ${(error as Error).message}`;
     app.setStatus(message, true);
     app.panel.replaceChildren(h('p', { class: 'error', role: 'alert', text: message }));
     document.body.dataset.state = 'error';
   } finally {
-    hooks.renders++;
+    if (generation === routeGeneration) {
+      hooks.renders++;
+    }
   }
 }
 

@@ -131,7 +131,9 @@ internal sealed class ExplorerBrowser : IAsyncDisposable
 
     private async Task WaitForRenderAfterAsync(int before)
     {
-        await Page.WaitForFunctionAsync("n => window.__explorer && window.__explorer.renders > n", before);
+        // A render can be followed at once by another load (the page opening at an address renders, then follows
+        // the address), so the view is settled once it has rendered and is no longer loading.
+        await Page.WaitForFunctionAsync("n => window.__explorer && window.__explorer.renders > n && document.body.dataset.state !== 'loading'", before);
         var state = await Page.EvaluateAsync<string>("() => document.body.dataset.state");
         Assert.True(state == "ready", $"The view ended in state {state}: {await Page.Locator("#status").InnerTextAsync()}");
     }
