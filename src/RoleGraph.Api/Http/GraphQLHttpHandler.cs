@@ -263,7 +263,7 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema sch
     /// before anything runs. No document, or no single operation selected, yields null: the executer will report
     /// it, and it can run nothing.
     /// </summary>
-    private static OperationType? SelectedOperation(GraphQLDocument? document, string? operationName)
+    internal static OperationType? SelectedOperation(GraphQLDocument? document, string? operationName)
     {
         var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
         var selected = operationName is null

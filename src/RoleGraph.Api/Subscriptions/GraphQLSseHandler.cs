@@ -71,7 +71,7 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
             document = null; // the executer reports the syntax error in its own words, as over plain HTTP
         }
 
-        var operation = SelectedOperation(document, request.OperationName);
+        var operation = GraphQLHttpHandler.SelectedOperation(document, request.OperationName);
         if (HttpMethods.IsGet(context.Request.Method) && operation is OperationType.Mutation)
         {
             context.Response.Headers.Allow = "POST";
@@ -263,15 +263,6 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
             await RefuseAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, $"The request is not a GraphQL request: {RequestShape.Describe(e)}");
             return null;
         }
-    }
-
-    private static OperationType? SelectedOperation(GraphQLDocument? document, string? operationName)
-    {
-        var operations = document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
-        var selected = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
-        return selected?.Operation;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: subscriber dropped: {Reason}")]
