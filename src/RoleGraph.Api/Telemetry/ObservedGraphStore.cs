@@ -137,6 +137,12 @@ internal sealed class ObservedGraphStore(IGraphStore inner, string kind, RoleGra
 
     private Activity? Start(string operation)
     {
+        // Every read passes here: build the span's name only when someone listens, not a string per call.
+        if (!RoleGraphTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = RoleGraphTelemetry.Source.StartActivity("store " + operation, ActivityKind.Internal);
         activity?.SetTag("rolegraph.store.operation", operation);
         activity?.SetTag("rolegraph.store.kind", kind);
