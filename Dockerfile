@@ -16,6 +16,9 @@ COPY src/RoleGraph.Explorer/ ./
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The image's architecture (BuildKit sets it; amd64 without BuildKit): publishing for a runtime precompiles the service
+# and its packages (ReadyToRun), which the restore below must know to fetch the runtime packs and crossgen2.
+ARG TARGETARCH
 WORKDIR /src
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -24,14 +27,14 @@ COPY src/RoleGraph.Embedded/RoleGraph.Embedded.csproj src/RoleGraph.Embedded/
 COPY src/RoleGraph.Importing/RoleGraph.Importing.csproj src/RoleGraph.Importing/
 COPY src/RoleGraph.Neo4j/RoleGraph.Neo4j.csproj src/RoleGraph.Neo4j/
 COPY src/RoleGraph.Api/RoleGraph.Api.csproj src/RoleGraph.Api/
-RUN dotnet restore src/RoleGraph.Api/RoleGraph.Api.csproj
+RUN dotnet restore src/RoleGraph.Api/RoleGraph.Api.csproj -a "${TARGETARCH:-amd64}"
 COPY seed/ seed/
 # build/ holds the lock-safe npm step the IDE's targets import (skipped here: node_modules comes from the ide stage).
 COPY build/ build/
 COPY src/ src/
 COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modules
 COPY --from=explorer /src/src/RoleGraph.Explorer/dist src/RoleGraph.Explorer/dist
-RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
+RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -a "${TARGETARCH:-amd64}" --self-contained false -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

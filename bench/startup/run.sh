@@ -3,10 +3,14 @@
 # Production settings) to the first successful GraphQL answer over HTTP (a role with its 68 skills), N starts,
 # each on a fresh copy of the same data file; prints every start and the medians of wall time and of the service's
 # CPU time until then (user + system, all threads: less sensitive than wall time to a machine loaded by others),
-# with `uptime` before and after.
+# with `uptime` before and after. Two builds, interleaved start by start: "published", as production runs it (the
+# Dockerfile's `dotnet publish` for the machine's runtime: ReadyToRun code), and "build", as `dotnet build` and
+# `dotnet run` leave it (JIT only).
 #
-#   bash bench/startup/run.sh                    build, import O*NET into a temporary data file, 10 starts
-#   options: --runs N (default 10)  --no-build (use the existing Release build)
+#   bash bench/startup/run.sh                    build and publish, import O*NET into a temporary data file, 10 starts
+#   options: --runs N (default 10)  --no-build (use the existing Release build and publish)
+#            --no-publish     the plain build only
+#            --quick-jit      also each build with DOTNET_TC_QuickJit=1 (the project turns quick JIT off for the tail)
 #            --data FILE      start on this data file (copied per start) instead of importing O*NET
 #            --onet DIR       (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository)
 #            --compare NAME:DLL[:FILE]   one more variant, interleaved with this build's starts: another build of the
@@ -17,16 +21,18 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-runs=10 build=1 data="" onet="${ROLEGRAPH_ONET_DIR:-}"
+runs=10 build=1 publish=1 quickjit=0 data="" onet="${ROLEGRAPH_ONET_DIR:-}"
 compare=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift ;;
     --no-build) build=0 ;;
+    --no-publish) publish=0 ;;
+    --quick-jit) quickjit=1 ;;
     --data) data=$2; shift ;;
     --onet) onet=$2; shift ;;
     --compare) compare+=("$2"); shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -45,6 +51,16 @@ if [ "$build" = 1 ]; then
   dotnet build -c Release -nologo -v q "$root/src/RoleGraph.Api" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 fi
 [ -f "$dll" ] || { echo "no Release build: run without --no-build" >&2; exit 1; }
+published=""
+if [ "$publish" = 1 ]; then
+  # As the Dockerfile publishes (for a runtime, framework-dependent), into the project's usual publish folder.
+  if [ "$build" = 1 ]; then
+    echo "== publishing src/RoleGraph.Api (Release, this machine's runtime: ReadyToRun)"
+    dotnet publish -c Release --use-current-runtime --self-contained false -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+  fi
+  published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/*/publish/RoleGraph.Api.dll 2>/dev/null | head -n 1)
+  [ -n "$published" ] || { echo "no published build: run without --no-build, or with --no-publish" >&2; exit 1; }
+fi
 
 if [ -z "$data" ]; then
   if [ -z "$onet" ]; then
@@ -62,10 +78,16 @@ if [ -z "$data" ]; then
 fi
 [ -f "$data" ] || { echo "no data file $data" >&2; exit 1; }
 
-start() { # dll → the command measure.js runs, with $PORT and $DATA filled in per start
-  echo "ASPNETCORE_ENVIRONMENT=Production dotnet $1 --urls http://127.0.0.1:\$PORT --RoleGraph:Embedded:DataFile=\$DATA --Logging:LogLevel:Default=Warning"
+start() { # dll [environment] → the command measure.js runs, with $PORT and $DATA filled in per start
+  echo "ASPNETCORE_ENVIRONMENT=Production ${2:-}dotnet $1 --urls http://127.0.0.1:\$PORT --RoleGraph:Embedded:DataFile=\$DATA --Logging:LogLevel:Default=Warning"
 }
-variants=(--variant "rolegraph:$(start "$dll")")
+variants=()
+[ -n "$published" ] && variants+=(--variant "published:$(start "$published")")
+variants+=(--variant "build:$(start "$dll")")
+if [ "$quickjit" = 1 ]; then
+  [ -n "$published" ] && variants+=(--variant "published+quickjit:$(start "$published" "DOTNET_TC_QuickJit=1 ")")
+  variants+=(--variant "build+quickjit:$(start "$dll" "DOTNET_TC_QuickJit=1 ")")
+fi
 for entry in "${compare[@]}"; do
   IFS=: read -r name other file <<<"$entry"
   variants+=(--variant "$name${file:+@$file}:$(start "$other")")
