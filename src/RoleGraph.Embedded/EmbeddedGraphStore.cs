@@ -22,12 +22,44 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile StoreState _state = StoreState.Empty;
     private bool _opened;
+    private Task<PrebuiltGraph?>? _prebuilt;
 
     /// <summary>The current graph. Graph, sources and revision are published together in one assignment, so a
     /// reader never pairs a graph with another write's sources.</summary>
     public GraphSnapshot Snapshot => _state.Graph;
 
-    public Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts reading the data file's snapshot and building the graph from it on a pool thread, ahead of
+    /// <see cref="InitializeAsync"/>, which takes the result when the file has not changed meanwhile (its journal
+    /// replayed on top as usual). Locks and writes nothing, so the service calls it before its server binds: the two
+    /// overlap on a start instead of following each other. The task it returns ends when that work has (it never
+    /// fails: a file it cannot read is read again, and refused, by <see cref="InitializeAsync"/>).
+    /// </summary>
+    public Task BeginOpening()
+    {
+        if (dataFile is null || _opened)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _prebuilt ??= dataFile.BeginReading().ContinueWith(read =>
+        {
+            try
+            {
+                return read.Result is { } stored ? new PrebuiltGraph(stored, GraphSnapshot.Build(stored.Nodes, stored.Links)) : null;
+            }
+            catch (Exception)
+            {
+                return null; // InitializeAsync builds again, and reports what is wrong there
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    /// <summary>Whether <see cref="InitializeAsync"/> took the graph <see cref="BeginOpening"/> built (the data file
+    /// unchanged and its journal empty) instead of building it again.</summary>
+    public bool OpenedPrebuiltGraph { get; private set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         if (_opened)
         {
@@ -38,7 +70,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         if (dataFile is null)
         {
             LogInMemoryOnly(logger);
-            return Task.CompletedTask;
+            return;
         }
 
         StoredGraph stored;
@@ -52,9 +84,14 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             throw new InvalidOperationException($"The data file {dataFile.Path} cannot be opened: {e.Message}", e);
         }
 
-        _state = new StoreState(GraphSnapshot.Build(stored.Nodes, stored.Links), stored.Sources, stored.Revision);
+        // The graph built ahead of time is this one when the data file handed back the snapshot it had pre-read and
+        // the journal had nothing to add (the same object then); otherwise it is built here.
+        var prebuilt = _prebuilt is null ? null : await _prebuilt;
+        _prebuilt = null;
+        OpenedPrebuiltGraph = prebuilt is not null && ReferenceEquals(prebuilt.Stored, stored);
+        var graph = OpenedPrebuiltGraph ? prebuilt!.Graph : GraphSnapshot.Build(stored.Nodes, stored.Links);
+        _state = new StoreState(graph, stored.Sources, stored.Revision);
         LogLoaded(logger, _state.Graph.NodeCount, _state.Graph.LinkCount, dataFile.Path, stored.Revision);
-        return Task.CompletedTask;
     }
 
     public Task<GraphStatistics> GetStatisticsAsync(CancellationToken cancellationToken)

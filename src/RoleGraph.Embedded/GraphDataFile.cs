@@ -26,6 +26,7 @@ public class GraphDataFile(string path) : IDisposable
 
     private FileStream? _lock;
     private FileStream? _journal;
+    private Task<PrereadSnapshot?>? _preread;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -39,6 +40,22 @@ public class GraphDataFile(string path) : IDisposable
 
     /// <summary>The format of the snapshot <see cref="Open"/> read (0 when there was none); compaction writes the current one.</summary>
     public int OpenedFormatVersion { get; private set; }
+
+    /// <summary>
+    /// Starts reading and decoding the snapshot on a pool thread, before <see cref="Open"/>, without locking or
+    /// creating anything: a service starts this while its server binds, and a start that then fails has written
+    /// nothing. <see cref="Open"/> takes the result only if, once the lock is held, the file still ends with the same
+    /// SHA-256 (binary snapshots carry theirs), so a snapshot replaced in between is read again; a file that fails here
+    /// is read again there too, which reports the problem. Returns the task, whose result is null when nothing was read.
+    /// </summary>
+    public Task<StoredGraph?> BeginReading()
+    {
+        _preread ??= Task.Run(Preread);
+        return _preread.ContinueWith(t => t.Result?.Graph, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Whether <see cref="Open"/> took the snapshot <see cref="BeginReading"/> had read (the file unchanged since).</summary>
+    public bool OpenedPrereadSnapshot { get; private set; }
 
     /// <summary>Locks the data for this process, reads the snapshot and replays the journal after it.</summary>
     public StoredGraph Open()
@@ -161,6 +178,54 @@ public class GraphDataFile(string path) : IDisposable
 
     private static string Hash(byte[] json) => Convert.ToHexStringLower(SHA256.HashData(json))[..Checksum.Length];
 
+    private PrereadSnapshot? Preread()
+    {
+        try
+        {
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var bytes = ReadBinary(stream);
+            return bytes is null ? null : new PrereadSnapshot(BinarySnapshotReader.Read(bytes), bytes.Length, bytes[^BinarySnapshotFormat.ChecksumLength..]);
+        }
+        catch (Exception)
+        {
+            return null; // none there, unreadable or damaged: Open reads the file again, and reports what is wrong with it there
+        }
+    }
+
+    /// <summary>The whole file when it is a binary snapshot (by its magic); null otherwise, the stream then at its start.</summary>
+    private static byte[]? ReadBinary(FileStream stream)
+    {
+        Span<byte> start = stackalloc byte[BinarySnapshotFormat.Magic.Length];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        if (!BinarySnapshotFormat.StartsWithMagic(start[..read]))
+        {
+            stream.Position = 0;
+            return null;
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length)); // overwritten whole just below
+        start.CopyTo(bytes);
+        stream.ReadExactly(bytes, start.Length, bytes.Length - start.Length);
+        return bytes;
+    }
+
+    /// <summary>The pre-read graph when the file holds the bytes it was read from (same length, same checksum at the end).</summary>
+    private StoredGraph? TakePreread(FileStream stream)
+    {
+        var preread = _preread;
+        _preread = null;
+        if (preread?.GetAwaiter().GetResult() is not { } snapshot || stream.Length != snapshot.Length)
+        {
+            return null;
+        }
+
+        Span<byte> checksum = stackalloc byte[BinarySnapshotFormat.ChecksumLength];
+        stream.Position = snapshot.Length - checksum.Length;
+        stream.ReadExactly(checksum);
+        stream.Position = 0;
+        return checksum.SequenceEqual(snapshot.Checksum) ? snapshot.Graph : null;
+    }
+
     private StoredGraph ReadSnapshot()
     {
         if (!File.Exists(Path))
@@ -171,13 +236,15 @@ public class GraphDataFile(string path) : IDisposable
         SnapshotFileContent? content;
         using (var stream = File.OpenRead(Path))
         {
-            Span<byte> start = stackalloc byte[BinarySnapshotFormat.Magic.Length];
-            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-            if (BinarySnapshotFormat.StartsWithMagic(start[..read]))
+            if (TakePreread(stream) is { } preread)
             {
-                var bytes = GC.AllocateUninitializedArray<byte>(checked((int)stream.Length)); // overwritten whole just below
-                start.CopyTo(bytes);
-                stream.ReadExactly(bytes, start.Length, bytes.Length - start.Length);
+                OpenedPrereadSnapshot = true;
+                OpenedFormatVersion = BinarySnapshotFormat.FormatVersion;
+                return preread;
+            }
+
+            if (ReadBinary(stream) is { } bytes)
+            {
                 try
                 {
                     var graph = BinarySnapshotReader.Read(bytes);

@@ -97,7 +97,15 @@ internal sealed partial class GraphStoreInitializer(IGraphStore store, IOptions<
         LogSeeded(logger, document.Nodes.Count, document.Links.Count, directory, started.ElapsedMilliseconds);
     }
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Before any hosted service starts: the embedded store reads and decodes its data file on a pool thread while
+    /// the server binds (it locks and writes nothing until <see cref="StartedAsync"/> opens it), so the two overlap.
+    /// </summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        (store as EmbeddedGraphStore)?.BeginOpening();
+        return Task.CompletedTask;
+    }
 
     /// <summary>Nothing yet: the server has not bound its address, and a start that fails there must leave the store as it was.</summary>
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
