@@ -53,12 +53,14 @@ fi
 [ -f "$dll" ] || { echo "no Release build: run without --no-build" >&2; exit 1; }
 published=""
 if [ "$publish" = 1 ]; then
-  # As the Dockerfile publishes (for a runtime, framework-dependent), into the project's usual publish folder.
+  # As the Dockerfile publishes (-a with Docker's name of the machine's architecture, framework-dependent), into the
+  # project's usual publish folder. Not --use-current-runtime: the project sees no runtime then, and skips ReadyToRun.
+  case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
   if [ "$build" = 1 ]; then
-    echo "== publishing src/RoleGraph.Api (Release, this machine's runtime: ReadyToRun)"
-    dotnet publish -c Release --use-current-runtime --self-contained false -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+    echo "== publishing src/RoleGraph.Api (Release, -a $arch: ReadyToRun)"
+    dotnet publish -c Release -a "$arch" --self-contained false -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
   fi
-  published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/*/publish/RoleGraph.Api.dll 2>/dev/null | head -n 1)
+  published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/linux-*/publish/RoleGraph.Api.dll 2>/dev/null | head -n 1)
   [ -n "$published" ] || { echo "no published build: run without --no-build, or with --no-publish" >&2; exit 1; }
 fi
 
