@@ -127,7 +127,7 @@ internal sealed class RepeatedSelectionStrategy(ValidatedDocumentCache validated
         }
 
         var items = ListPlan.Items(planned.Result);
-        if (items is not null && planned.Plan.TryRead(items) is { } values)
+        if (items is not null && planned.Plan.TryRead(items, context.Schema) is { } values)
         {
             planned.Values = values;
             Interlocked.Increment(ref _plannedLists);

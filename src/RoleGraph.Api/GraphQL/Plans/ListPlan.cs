@@ -1,12 +1,13 @@
 using System.Collections;
 using System.Text.Json;
+using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Plans;
 
 /// <summary>A list field whose items are objects with an <see cref="ObjectPlan"/>: the unit a planned node reads and writes.</summary>
-internal sealed class ListPlan(ObjectPlan item, bool itemsNonNull)
+internal sealed class ListPlan(ValuePlan item, bool itemsNonNull)
 {
-    public ObjectPlan Item => item;
+    public ValuePlan Item => item;
 
     public bool ItemsNonNull => itemsNonNull;
 
@@ -21,7 +22,7 @@ internal sealed class ListPlan(ObjectPlan item, bool itemsNonNull)
     /// The slots of every item of a resolved list, or null where GraphQL.NET must complete the list itself (a null item in a list of non-null items, or any item the plan cannot read exactly: see
     /// <see cref="ObjectPlan.TryRead"/>). An accessor that throws despite its promise also sends the list back.
     /// </summary>
-    public PlannedValues? TryRead(IList items)
+    public PlannedValues? TryRead(IList items, ISchema schema)
     {
         var values = new object?[items.Count * item.Slots];
         try
@@ -30,7 +31,7 @@ internal sealed class ListPlan(ObjectPlan item, bool itemsNonNull)
             {
                 if (items[i] is { } source)
                 {
-                    if (!item.TryRead(source, values, i * item.Slots))
+                    if (!item.TryRead(source, values, i * item.Slots, schema))
                     {
                         return null;
                     }
@@ -57,7 +58,7 @@ internal sealed class ListPlan(ObjectPlan item, bool itemsNonNull)
         writer.WriteStartArray();
         for (var i = 0; i < planned.Count; i++)
         {
-            item.Write(writer, planned.Values, i * item.Slots, options, fast);
+            ValuePlan.Write(writer, planned.Values, i * item.Slots, options, fast);
         }
 
         writer.WriteEndArray();

@@ -5,10 +5,12 @@ namespace RoleGraph.Api.GraphQL.Plans;
 
 /// <summary>
 /// Decides which list fields of a document get a compiled plan, and compiles it. A list qualifies when its items are
-/// of one object type (not an interface or union) and its whole selection subtree is plain: every selection a field
+/// objects (of an object type, or of an interface or union whose every possible type compiles) and its whole
+/// selection subtree is plain: every selection a field
 /// without arguments or directives (no fragments, so no type conditions and no @skip/@include), response keys
 /// unique (no field merging), every field __typename or a <see cref="PlainAccessor"/> still resolved by its own
-/// resolver, every leaf a scalar or enum and every object field of one object type with a plain subtree. Lists
+/// resolver, every leaf a scalar or enum and every object field's subtree plain for its type (each possible type of an
+/// interface or union). Lists
 /// inside the subtree do not qualify (each would need its own null rules); the field is then left to GraphQL.NET.
 /// Anything else returns null, and GraphQL.NET executes the field exactly as before.
 /// </summary>
@@ -17,14 +19,38 @@ internal static class PlanCompiler
     public static ListPlan? CompileList(FieldType definition, GraphQLField field)
     {
         if (Unwrap(definition.ResolvedType, out _) is not ListGraphType list
-            || Unwrap(list.ResolvedType, out var itemsNonNull) is not IObjectGraphType itemType
             || field.SelectionSet is not { } selectionSet
-            || CompileObject(itemType, selectionSet) is not { } item)
+            || CompileValue(Unwrap(list.ResolvedType, out var itemsNonNull), selectionSet) is not { } item)
         {
             return null;
         }
 
         return new ListPlan(item, itemsNonNull);
+    }
+
+    /// <summary>An object type's plan, or an interface's or union's: one plan per possible type, all of which must compile.</summary>
+    public static ValuePlan? CompileValue(IGraphType? type, GraphQLSelectionSet selectionSet)
+    {
+        switch (type)
+        {
+            case IObjectGraphType objectType:
+                return CompileObject(objectType, selectionSet);
+            case IAbstractGraphType abstractType when abstractType.PossibleTypes.Count > 0:
+                var plans = new Dictionary<IObjectGraphType, ObjectPlan>();
+                foreach (var possible in abstractType.PossibleTypes)
+                {
+                    if (CompileObject(possible, selectionSet) is not { } plan)
+                    {
+                        return null;
+                    }
+
+                    plans[possible] = plan;
+                }
+
+                return new AbstractPlan(abstractType, plans);
+            default:
+                return null;
+        }
     }
 
     public static ObjectPlan? CompileObject(IObjectGraphType type, GraphQLSelectionSet selectionSet)
@@ -61,7 +87,7 @@ internal static class PlanCompiler
                     fields[i] = new PlannedField { ResponseName = responseName, Slot = slots, Accessor = accessor, Scalar = scalar, NonNull = nonNull };
                     slots++;
                     break;
-                case IObjectGraphType objectType when field.SelectionSet is { } nestedSelection && CompileObject(objectType, nestedSelection) is { } nested:
+                case IComplexGraphType complex when field.SelectionSet is { } nestedSelection && CompileValue(complex, nestedSelection) is { } nested:
                     fields[i] = new PlannedField { ResponseName = responseName, Slot = slots, Accessor = accessor, Object = nested, NonNull = nonNull };
                     slots += nested.Slots;
                     break;

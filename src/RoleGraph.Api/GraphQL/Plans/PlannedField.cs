@@ -20,7 +20,7 @@ internal sealed class PlannedField
     public ScalarGraphType? Scalar { get; init; }
 
     /// <summary>The plan of an object-typed field; null for leaves.</summary>
-    public ObjectPlan? Object { get; init; }
+    public ValuePlan? Object { get; init; }
 
     public bool NonNull { get; init; }
 
