@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.GraphQL.Loading;
+using RoleGraph.Api.GraphQL.Plans;
 using RoleGraph.Api.GraphQL.QueryPower;
 using RoleGraph.Api.Http;
 
@@ -31,6 +32,7 @@ internal static class GraphQLServiceCollectionExtensions
             .AddValidationRule<AliasAndDirectiveLimitRule>(provider => new AliasAndDirectiveLimitRule(Limits(provider)))
             .AddValidationRule<IValidationRule>(provider => Limits(provider).AllowIntrospection ? new NoOpValidationRule() : NoIntrospectionValidationRule.Instance)
             .ConfigureExecution<RepeatedDocumentRules>());
+        services.AddOptions<CompiledPlanOptions>().BindConfiguration(CompiledPlanOptions.SectionName);
         services.AddScoped<LinkBatchLoader>();
         services.AddScoped<SimilarRolesLoader>();
         services.AddScoped<LinkPageLoader>();

@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.Nodes;
@@ -11,9 +12,9 @@ internal sealed class GapItemType : ObjectGraphType<GapItem>
     {
         Name = "GapItem";
         Description = "A skill or tool the target role needs, with the importance and level it asks for.";
-        Field<NonNullGraphType<NodeInterface>>("node").Description("The skill or tool.").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<NodeKindType>>("kind").Description("SKILL or TOOL.").Resolve(c => c.Source.Node.Kind);
-        Field<FloatGraphType>("importance").Description("Its importance to the target role, 0..1, where known.").Resolve(c => c.Source.Importance);
-        Field<FloatGraphType>("level").Description("The level the target role needs, 0..1, where known (skills only).").Resolve(c => c.Source.Level);
+        Field<NonNullGraphType<NodeInterface>>("node").Description("The skill or tool.").PlainAccessor(s => s.Node);
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("SKILL or TOOL.").PlainAccessor(g => g.Node.Kind);
+        Field<FloatGraphType>("importance").Description("Its importance to the target role, 0..1, where known.").PlainAccessor(g => g.Importance);
+        Field<FloatGraphType>("level").Description("The level the target role needs, 0..1, where known (skills only).").PlainAccessor(g => g.Level);
     }
 }

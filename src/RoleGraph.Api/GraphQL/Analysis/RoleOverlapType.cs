@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Core.Algorithms;
@@ -10,9 +11,9 @@ internal sealed class RoleOverlapType : ObjectGraphType<RoleOverlap>
     {
         Name = "RoleOverlap";
         Description = "What one role of an overlap holds that none of the other compared roles does. Lists are ordered by name.";
-        Field<NonNullGraphType<RoleType>>("role").Description("The role.").Resolve(c => c.Source.Role);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("skills").Description("Skills only this role requires.").Resolve(c => c.Source.Skills);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ToolType>>>>("tools").Description("Tools only this role uses.").Resolve(c => c.Source.Tools);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityType>>>>("responsibilities").Description("Responsibilities only this role has.").Resolve(c => c.Source.Responsibilities);
+        Field<NonNullGraphType<RoleType>>("role").Description("The role.").PlainAccessor(s => s.Role);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SkillType>>>>("skills").Description("Skills only this role requires.").PlainAccessor(s => s.Skills);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ToolType>>>>("tools").Description("Tools only this role uses.").PlainAccessor(s => s.Tools);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityType>>>>("responsibilities").Description("Responsibilities only this role has.").PlainAccessor(s => s.Responsibilities);
     }
 }

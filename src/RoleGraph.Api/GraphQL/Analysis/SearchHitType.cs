@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.Nodes;
@@ -11,9 +12,9 @@ internal sealed class SearchHitType : ObjectGraphType<SearchHit>
     {
         Name = "SearchHit";
         Description = "A node matching a search, with how it matched.";
-        Field<NonNullGraphType<NodeInterface>>("node").Description("The matching node.").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<NodeKindType>>("kind").Description("The node's kind.").Resolve(c => c.Source.Node.Kind);
-        Field<NonNullGraphType<SearchMatchType>>("match").Description("How the text matched; results are ranked by this first.").Resolve(c => c.Source.Match);
-        Field<NonNullGraphType<StringGraphType>>("matchedText").Description("The name or alias that matched.").Resolve(c => c.Source.MatchedText);
+        Field<NonNullGraphType<NodeInterface>>("node").Description("The matching node.").PlainAccessor(s => s.Node);
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("The node's kind.").PlainAccessor(h => h.Node.Kind);
+        Field<NonNullGraphType<SearchMatchType>>("match").Description("How the text matched; results are ranked by this first.").PlainAccessor(h => h.Match);
+        Field<NonNullGraphType<StringGraphType>>("matchedText").Description("The name or alias that matched.").PlainAccessor(h => h.MatchedText);
     }
 }

@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Core.Algorithms.RoleSimilarity;
 
@@ -9,10 +10,10 @@ internal sealed class SharedTermType : ObjectGraphType<SharedTerm>
     {
         Name = "SharedTerm";
         Description = "A word both roles' text uses (names, aliases, descriptions, responsibilities) and what it adds to their similarity score.";
-        Field<NonNullGraphType<StringGraphType>>("term").Description("The word's stem, as compared (\"analyz\" for analyze, analyzes, analyzing).").Resolve(c => c.Source.Term);
-        Field<NonNullGraphType<StringGraphType>>("word").Description("The way the taxonomy most often writes the word, for display.").Resolve(c => c.Source.Word);
+        Field<NonNullGraphType<StringGraphType>>("term").Description("The word's stem, as compared (\"analyz\" for analyze, analyzes, analyzing).").PlainAccessor(s => s.Term);
+        Field<NonNullGraphType<StringGraphType>>("word").Description("The way the taxonomy most often writes the word, for display.").PlainAccessor(s => s.Word);
         Field<NonNullGraphType<FloatGraphType>>("contribution")
             .Description("What the word adds to the score: the text facet's share × the product of both roles' TF-IDF weights for it.")
-            .Resolve(c => c.Source.Contribution);
+            .PlainAccessor(s => s.Contribution);
     }
 }

@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
 using RoleGraph.Api.GraphQL.QueryPower;
@@ -16,10 +17,10 @@ internal abstract class NodeGraphType : ObjectGraphType<GraphNode>
         Interface<NodeInterface>();
         IsTypeOf = source => source is GraphNode node && node.Kind == kind;
 
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The node's id: a readable slug, unique across the whole graph.").Resolve(c => c.Source.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Description("The display name.").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<NodeKindType>>("kind").Description("The kind of node.").Resolve(c => c.Source.Kind);
-        Field<StringGraphType>("description").Description("A longer description, where the taxonomy gives one.").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The node's id: a readable slug, unique across the whole graph.").PlainAccessor(n => n.Id);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("The display name.").PlainAccessor(n => n.Name);
+        Field<NonNullGraphType<NodeKindType>>("kind").Description("The kind of node.").PlainAccessor(n => n.Kind);
+        Field<StringGraphType>("description").Description("A longer description, where the taxonomy gives one.").PlainAccessor(n => n.Description);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Other names the node is known by; search matches them too.")
             .Resolve(c => c.Source.Aliases);

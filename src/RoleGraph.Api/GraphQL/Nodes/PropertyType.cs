@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
@@ -8,7 +9,7 @@ internal sealed class PropertyType : ObjectGraphType<KeyValuePair<string, string
     {
         Name = "Property";
         Description = "A fact a taxonomy records about a node beyond the common fields (e.g. primaryFocus, an O*NET-SOC code).";
-        Field<NonNullGraphType<StringGraphType>>("key").Description("The property's name.").Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("value").Description("The property's value.").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<StringGraphType>>("key").Description("The property's name.").PlainAccessor(p => p.Key);
+        Field<NonNullGraphType<StringGraphType>>("value").Description("The property's value.").PlainAccessor(p => p.Value);
     }
 }

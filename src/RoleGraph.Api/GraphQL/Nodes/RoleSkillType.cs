@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 
 namespace RoleGraph.Api.GraphQL.Nodes;
@@ -8,9 +9,9 @@ internal sealed class RoleSkillType : ObjectGraphType<RoleLink>
     {
         Name = "RoleSkill";
         Description = "A role's requirement of a skill (Role -REQUIRES-> Skill), seen from either end.";
-        Field<NonNullGraphType<RoleType>>("role").Description("The role that requires the skill.").Resolve(c => c.Source.Role);
-        Field<NonNullGraphType<SkillType>>("skill").Description("The skill the role requires.").Resolve(c => c.Source.Item);
-        Field<FloatGraphType>("importance").Description("How important the skill is to the role, 0..1; null where the taxonomy does not say.").Resolve(c => c.Source.Link.Importance);
-        Field<FloatGraphType>("level").Description("The level of the skill the role needs, 0..1; null where the taxonomy does not say.").Resolve(c => c.Source.Link.Level);
+        Field<NonNullGraphType<RoleType>>("role").Description("The role that requires the skill.").PlainAccessor(l => l.Role);
+        Field<NonNullGraphType<SkillType>>("skill").Description("The skill the role requires.").PlainAccessor(l => l.Item);
+        Field<FloatGraphType>("importance").Description("How important the skill is to the role, 0..1; null where the taxonomy does not say.").PlainAccessor(l => l.Link.Importance);
+        Field<FloatGraphType>("level").Description("The level of the skill the role needs, 0..1; null where the taxonomy does not say.").PlainAccessor(l => l.Link.Level);
     }
 }

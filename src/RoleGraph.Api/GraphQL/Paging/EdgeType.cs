@@ -1,3 +1,4 @@
+using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 
@@ -10,7 +11,7 @@ internal sealed class EdgeType<TNodeType> : ObjectGraphType<NodeEdge>
     {
         Name = $"{TNodeType.ListName}Edge";
         Description = "An edge in a connection.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("A cursor for use in pagination.").Resolve(c => c.Source.Cursor);
-        Field<NonNullGraphType<TNodeType>>("node").Description("The item at the end of the edge.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("cursor").Description("A cursor for use in pagination.").PlainAccessor(e => e.Cursor);
+        Field<NonNullGraphType<TNodeType>>("node").Description("The item at the end of the edge.").PlainAccessor(e => e.Node);
     }
 }
