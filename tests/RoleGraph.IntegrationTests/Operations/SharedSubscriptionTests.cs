@@ -95,6 +95,29 @@ public sealed class SharedSubscriptionTests
     }
 
     [Fact]
+    public async Task Callers_that_authorization_tells_apart_do_not_share_an_execution()
+    {
+        using var app = SubscriptionServer.Started(new RoleGraphApiFactory());
+        var subscriptions = app.Services.GetRequiredService<SharedSubscriptions>();
+        using var anonymous = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        using var keyed = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", RoleGraphApiFactory.TestApiKey);
+
+        using var first = await SubscriptionServer.OpenStreamAsync(anonymous, Revisions);
+        using var second = await SubscriptionServer.OpenStreamAsync(anonymous, Revisions);
+        using var withKey = await SubscriptionServer.OpenStreamAsync(keyed, Revisions);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 3);
+        Assert.Equal(2, subscriptions.ExecutionCount); // the anonymous streams share one, the keyed caller has its own
+
+        await app.GraphQL().QueryAsync("""mutation { upsertSkill(input: { id: "sql", name: "SQL" }) { id } }""");
+        foreach (var response in new[] { first, second, withKey })
+        {
+            using var events = new SseEvents(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("sql", (string)(await events.NextAsync(Patience)).Json!["data"]!["graphChanged"]!["nodes"]![0]!["id"]!);
+        }
+    }
+
+    [Fact]
     public async Task A_dropped_slow_stream_does_not_affect_the_others_of_its_execution()
     {
         var factory = new RoleGraphApiFactory();
