@@ -10,10 +10,15 @@ internal static class ServerSentEvents
 
     public static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
 
-    /// <summary>A result as an <c>event: next</c> (the serializer writes JSON on one line, as a data line needs).</summary>
-    public static byte[] Next(IGraphQLTextSerializer serializer, ExecutionResult result)
-    {
-        var text = serializer.Serialize(result);
-        return Encoding.UTF8.GetBytes($"event: next\ndata: {text}\n\n");
-    }
+    /// <summary>What comes before a result's JSON in an <c>event: next</c>.</summary>
+    public static readonly byte[] NextStart = "event: next\ndata: "u8.ToArray();
+
+    /// <summary>What ends an event.</summary>
+    public static readonly byte[] NextEnd = "\n\n"u8.ToArray();
+
+    /// <summary>A result as JSON, UTF-8, on one line (as an SSE data line needs): made once and shared by every stream of a subscription.</summary>
+    public static byte[] Json(IGraphQLTextSerializer serializer, ExecutionResult result) => Encoding.UTF8.GetBytes(serializer.Serialize(result));
+
+    /// <summary>A result as an <c>event: next</c>.</summary>
+    public static byte[] Next(IGraphQLTextSerializer serializer, ExecutionResult result) => [.. NextStart, .. Json(serializer, result), .. NextEnd];
 }

@@ -5,8 +5,8 @@ namespace RoleGraph.Api.Subscriptions;
 
 /// <summary>
 /// One execution of a subscription for every stream with the same <see cref="SubscriptionKey"/>: GraphQL.NET executes
-/// the document once per change, the result is serialized once, and the same bytes are offered to each stream's
-/// bounded queue. Ends (leaves the change feed, frees its services) when its last stream leaves.
+/// the document once per change, the result is serialized once (JSON, UTF-8), and the same bytes are offered to each
+/// stream's bounded queue, which frames them for its transport (an SSE event, a graphql-transport-ws message). Ends (leaves the change feed, frees its services) when its last stream leaves.
 /// </summary>
 internal sealed class SharedSubscription(SubscriptionKey key, AsyncServiceScope scope, CancellationTokenSource stop, IGraphQLTextSerializer serializer)
     : IObserver<ExecutionResult>
@@ -101,7 +101,7 @@ internal sealed class SharedSubscription(SubscriptionKey key, AsyncServiceScope 
             return;
         }
 
-        var message = ServerSentEvents.Next(serializer, value);
+        var message = ServerSentEvents.Json(serializer, value);
         foreach (var subscriber in subscribers)
         {
             subscriber.Offer(message);

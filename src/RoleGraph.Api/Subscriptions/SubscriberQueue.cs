@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace RoleGraph.Api.Subscriptions;
 
 /// <summary>
-/// The events waiting for one connection, at most the buffer size, as the bytes to send (shared with every other
-/// connection of the same subscription). The shared execution offers them off the write path; the connection writes
+/// The events waiting for one stream, at most the buffer size, as their JSON (shared with every other stream of the
+/// same subscription). The shared execution offers them off the write path; the connection writes
 /// them. A connection that falls behind is dropped with the reason, lets go of its subscription at once, and
 /// <see cref="GraceExpired"/> fires after the grace period.
 /// </summary>

@@ -24,13 +24,14 @@ internal static class SubscriptionServiceCollectionExtensions
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SharedSubscriptions>(provider,
             provider.GetRequiredService<IOptions<SubscriptionOptions>>().Value.MaxSubscribers));
         services.AddScoped<GraphQLSseHandler>();
+        services.AddScoped<GraphQLWebSocketHandler>();
         // Polls go to the store itself: a read every second is bookkeeping, not a call to trace.
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<Neo4jRevisionPoller>(provider,
             provider.GetService<Telemetry.UnobservedStore>()?.Store ?? provider.GetRequiredService<IGraphStore>()));
         return services;
     }
 
-    /// <summary>Serves GraphQL over Server-Sent Events at <paramref name="path"/> (the GraphQL endpoint's own path).</summary>
+    /// <summary>Serves GraphQL over Server-Sent Events and over WebSockets (graphql-transport-ws) at <paramref name="path"/> (the GraphQL endpoint's own path).</summary>
     public static IApplicationBuilder UseGraphQLSubscriptions(this IApplicationBuilder app, string path) =>
-        app.UseMiddleware<GraphQLSseMiddleware>(new PathString(path));
+        app.UseWebSockets().UseMiddleware<GraphQLSseMiddleware>(new PathString(path));
 }
