@@ -9,9 +9,10 @@ namespace RoleGraph.Benchmarks;
 
 /// <summary>
 /// The operations features over HTTP against the Release service as a process on the seed (bench `operations`):
-/// (1) write latency with no subscriber against 1,000 idle graphChanged subscribers over SSE plus one that never reads,
-/// in interleaved rounds, and how long an event takes to reach a subscriber; (2) read throughput with telemetry off
-/// against on (traces sampled, metrics collected, Prometheus reader), interleaved rounds. Medians, with the load average.
+/// write latency with no subscriber against 1,000 graphChanged subscribers over SSE (reading their streams) plus one
+/// that never reads, in interleaved rounds, and how long an event takes to reach a subscriber. Medians, with the load
+/// average. The telemetry overhead on reads is measured with wrk instead (bench/http/run.sh --telemetry): a .NET
+/// client in this process would share the 2 cores with the service and measure itself.
 /// </summary>
 public static class OperationsBench
 {
@@ -19,7 +20,7 @@ public static class OperationsBench
     private const string Subscription = "{\"query\":\"subscription { graphChanged { revision nodes { id change } } }\"}";
     private const string Read = "{\"query\":\"{ role(id: \\\"data-scientist\\\") { name skills { importance skill { id name } } } }\"}";
 
-    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, int seconds, bool build)
+    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, bool build)
     {
         var root = BenchSettings.Current.RepositoryRoot;
         if (build)
@@ -35,7 +36,6 @@ public static class OperationsBench
         var dll = Path.Combine(root, "src", "RoleGraph.Api", "bin", "Release", "net10.0", "RoleGraph.Api.dll");
         Console.WriteLine($"operations bench: {HttpLoad.Machine()}; load average at start {LoadAverage()}");
         await SubscribersAsync(dll, subscribers, writes, rounds);
-        await TelemetryAsync(dll, rounds, seconds);
         Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
     }
@@ -85,30 +85,6 @@ public static class OperationsBench
         Console.WriteLine($"writes (upsertSkill, sequential, {writes} per round, medians of {rounds} rounds): alone p50 {Median(quiet.Select(q => q.P50)):F2} ms p99 "
             + $"{Median(quiet.Select(q => q.P99)):F2} ms; with {subscribers} subscribers + 1 never reading: p50 {Median(busy.Select(q => q.P50)):F2} ms p99 {Median(busy.Select(q => q.P99)):F2} ms");
         Console.WriteLine($"event delivery (write sent -> event read by a subscriber, {delivery.Count} events): p50 {Percentile(delivery, 0.5):F2} ms, p99 {Percentile(delivery, 0.99):F2} ms");
-    }
-
-    private static async Task TelemetryAsync(string dll, int rounds, int seconds)
-    {
-        var off = new List<double>();
-        var on = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var enabled in new[] { false, true })
-            {
-                using var server = await Service.StartAsync(dll, enabled
-                    ? ["--RoleGraph:Telemetry:Enabled=true", "--RoleGraph:Telemetry:PrometheusEndpoint=true"]
-                    : ["--RoleGraph:Telemetry:Enabled=false"]);
-                using var http = server.Client(connections: 8);
-                await DriveAsync(http, TimeSpan.FromSeconds(3));
-                var rate = await DriveAsync(http, TimeSpan.FromSeconds(seconds));
-                (enabled ? on : off).Add(rate);
-                Console.WriteLine($"  round {round + 1}, telemetry {(enabled ? "on " : "off")}: {rate:N0} req/s; load {LoadAverage()}");
-            }
-        }
-
-        var (medianOff, medianOn) = (Median(off), Median(on));
-        Console.WriteLine($"read throughput (role with skills, 8 clients, {seconds} s, medians of {rounds}): telemetry off {medianOff:N0} req/s, on {medianOn:N0} req/s "
-            + $"({(medianOn / medianOff - 1) * 100:+0.0;-0.0} %)");
     }
 
     private static async Task<List<double>> WritesAsync(HttpClient http, int count, string tag, List<long>? sent = null)
@@ -170,30 +146,6 @@ public static class OperationsBench
             + $"Content-Length: {Encoding.UTF8.GetByteCount(Subscription)}\r\n\r\n{Subscription}";
         await socket.SendAsync(Encoding.UTF8.GetBytes(request));
         return socket;
-    }
-
-    private static async Task<double> DriveAsync(HttpClient http, TimeSpan duration)
-    {
-        long done = 0;
-        var clock = Stopwatch.StartNew();
-        var body = Encoding.UTF8.GetBytes(Read);
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            while (clock.Elapsed < duration)
-            {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await http.PostAsync("/graphql", content);
-                await response.Content.ReadAsByteArrayAsync();
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"read failed: {(int)response.StatusCode}");
-                }
-
-                Interlocked.Increment(ref done);
-            }
-        }));
-        return done / clock.Elapsed.TotalSeconds;
     }
 
     private static double Percentile(List<double> values, double p)

@@ -16,6 +16,11 @@
 #                                                   (repeatable; e.g. --variant wks:DOTNET_gcServer=0); the pseudo
 #                                                   variable ROLEGRAPH_DLL=PATH runs another build instead (before/after
 #                                                   ratios in one run: copy bin/Release/net10.0 aside first)
+#            --telemetry   one more RoleGraph server, rolegraph[telemetry], with telemetry as in production: traces of
+#                          every request (the SDK's default sampler records all) and metrics exported over OTLP/HTTP to
+#                          bench/http/otlp-sink.js (a collector stand-in on loopback), and /metrics on, scraped every
+#                          5 s; the summary adds its ratios to rolegraph (the telemetry overhead)
+#            --no-peers    without the Node.js peers (e.g. only RoleGraph against its variants)
 #            --onet DIR (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository,
 #            else ../../shared/...)   --no-build (use the existing Release build and bench/peers/node_modules)
 # Needs: wrk (Debian: apt-get install wrk), Node.js ≥ 20.9 with npm, the .NET SDK, jq.
@@ -24,7 +29,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-rounds=3 seconds=4 hog_rounds=1 warm=2 build=1 only="" onet="${ROLEGRAPH_ONET_DIR:-}"
+rounds=3 seconds=4 hog_rounds=1 warm=2 build=1 only="" onet="${ROLEGRAPH_ONET_DIR:-}" telemetry=0 peers=1
 variants=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -37,7 +42,9 @@ while [ $# -gt 0 ]; do
     --variant) variants+=("$2"); shift ;;
     --onet) onet=$2; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --telemetry) telemetry=1 ;;
+    --no-peers) peers=0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -60,9 +67,10 @@ onet=$(cd "$onet" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/rolegraph-http.XXXXXX")
 out="$root/bench/artifacts/http-wrk/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
-pids=() hog=""
+pids=() hog="" scraper=""
 cleanup() {
   [ -n "$hog" ] && kill "$hog" 2>/dev/null || true
+  [ -n "$scraper" ] && kill "$scraper" 2>/dev/null || true
   for pid in "${pids[@]}"; do
     for child in $(pgrep -P "$pid" 2>/dev/null || true); do kill "$child" 2>/dev/null || true; done
     kill "$pid" 2>/dev/null || true
@@ -77,9 +85,9 @@ dll="$root/src/RoleGraph.Api/bin/Release/net10.0/RoleGraph.Api.dll"
 if [ "$build" = 1 ]; then
   echo "== building src/RoleGraph.Api (Release) and installing bench/peers (npm ci)"
   dotnet build -c Release -nologo -v q "$root/src/RoleGraph.Api" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-  (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  [ "$peers" = 1 ] && (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
-[ -f "$dll" ] && [ -d bench/peers/node_modules ] || { echo "no Release build or bench/peers/node_modules: run without --no-build" >&2; exit 1; }
+[ -f "$dll" ] && { [ "$peers" = 0 ] || [ -d bench/peers/node_modules ]; } || { echo "no Release build or bench/peers/node_modules: run without --no-build" >&2; exit 1; }
 
 echo "== O*NET store from $onet (temporary: $work)"
 dotnet "$dll" import-onet "$onet" --data-file "$work/rolegraph.json" >"$work/import.log" 2>&1 || { cat "$work/import.log"; exit 1; }
@@ -124,6 +132,14 @@ start_peer() { # name, workers
 # Each RoleGraph server gets its own copy of the data file: the embedded store admits one process per file.
 mkdir -p "$work/rolegraph" && cp "$work/rolegraph.json" "$work/rolegraph/"
 start_rolegraph rolegraph
+if [ "$telemetry" = 1 ]; then
+  sink_port=$next_port; next_port=$((next_port + 1))
+  node bench/http/otlp-sink.js "$sink_port" >"$work/otlp-sink.log" 2>&1 &
+  pids+=("$!")
+  # OTLP over HTTP/protobuf to the sink (traces, metrics every 60 s by default, logs at Warning), and the Prometheus
+  # endpoint; the SDK's default sampler (parent-based, always on) records and exports every request's trace.
+  variants+=("telemetry:RoleGraph__Telemetry__Enabled=true,RoleGraph__Telemetry__PrometheusEndpoint=true,OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port,OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf")
+fi
 for variant in "${variants[@]}"; do
   name="rolegraph[${variant%%:*}]"
   mkdir -p "$work/$name" && cp "$work/rolegraph.json" "$work/$name/"
@@ -131,8 +147,10 @@ for variant in "${variants[@]}"; do
   start_rolegraph "$name" "${environment[@]}"
 done
 rm -f "$work/rolegraph.json"
-start_peer peer-1 1
-start_peer peer-2 2
+if [ "$peers" = 1 ]; then
+  start_peer peer-1 1
+  start_peer peer-2 2
+fi
 
 post() { curl -s --max-time 10 "http://127.0.0.1:$1/graphql" -H 'content-type: application/json' --data-binary "@$2"; }
 echo "== starting ${servers[*]}"
@@ -192,6 +210,12 @@ measure() { # phase rounds
     done
   done
 }
+if [ "$telemetry" = 1 ]; then
+  # Prometheus scrapes every 15-60 s in production; every 5 s here, so the scrape's cost is not left out.
+  telemetry_server="rolegraph[telemetry]"
+  (while sleep 5; do curl -s --max-time 5 -o /dev/null "http://127.0.0.1:${port[$telemetry_server]}/metrics" || true; done) &
+  scraper=$!
+fi
 echo "== $rounds rounds × ${seconds} s, interleaved (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
 measure quiet "$rounds"
 if [ "$hog_rounds" -gt 0 ]; then
@@ -205,5 +229,9 @@ fi
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo "+changes")
 machine="$(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -sr), .NET $(dotnet --version), Node.js $(node --version), $({ wrk -v 2>&1 || true; } | head -n 1 | cut -d' ' -f1-2)"
+if [ "$telemetry" = 1 ]; then
+  sleep 6 # the SDK exports traces every 5 s
+  echo "   OTLP exports received by the sink: $(curl -s --max-time 5 "http://127.0.0.1:$sink_port/" || echo "none (the sink did not answer)")"
+fi
 node bench/http/summarize.js "$out/runs.tsv" "commit $commit; $machine; wrk -t2 -c16 -d${seconds}s, $rounds rounds" | tee "$out/summary.md"
 echo "Results: $out"

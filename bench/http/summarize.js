@@ -39,6 +39,19 @@ for (const phase of unique('phase')) {
       out.push(`| ${query} | ${server} | ${fmt(row.rps)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt(row.cpu, 1)} | ${row.errors} |`)
     }
   }
+  const variants = rolegraphs.filter(s => s !== 'rolegraph')
+  if (variants.length) {
+    out.push('', '| query | variant | req/s ÷ rolegraph | p50 ÷ rolegraph | p99 ÷ rolegraph | CPU/req ÷ rolegraph |', '| --- | --- | ---: | ---: | ---: | ---: |')
+    for (const query of unique('query')) {
+      const base = m[`${query}|rolegraph`]
+      for (const v of variants) {
+        const a = m[`${query}|${v}`]
+        if (!a || !base) continue
+        out.push(`| ${query} | ${v} | ${fmt(a.rps / base.rps, 3)} | ${fmt(a.p50 / base.p50, 3)} | ${fmt(a.p99 / base.p99, 3)} | ${fmt(a.cpu / base.cpu, 3)} |`)
+      }
+    }
+  }
+  if (!peers.length) continue
   out.push('', `| query | RoleGraph server | ${peers.map(p => `req/s ÷ ${p}`).join(' | ')} | ${peers.map(p => `p99 ÷ ${p}`).join(' | ')} | ${peers.map(p => `CPU/req ÷ ${p}`).join(' | ')} |`)
   out.push(`| --- | --- | ${Array(peers.length * 3).fill('---:').join(' | ')} |`)
   for (const query of unique('query')) {

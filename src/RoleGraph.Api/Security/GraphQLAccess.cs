@@ -29,7 +29,11 @@ internal sealed class GraphQLAccess(IOptionsMonitor<AuthOptions> options)
 
         if (!result.Succeeded)
         {
-            context.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyAuthenticationHandler.HeaderName}\"";
+            if (!context.Response.HasStarted) // a WebSocket's connection_init is checked after the upgrade; it closes with 4403 instead
+            {
+                context.Response.Headers.WWWAuthenticate = $"Bearer, ApiKey header=\"{ApiKeyAuthenticationHandler.HeaderName}\"";
+            }
+
             var why = result.Failure?.Message ?? $"send an API key in {ApiKeyAuthenticationHandler.HeaderName} or a bearer token.";
             return new Denial(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
                 $"{(writing ? "Writes" : "Reads")} need credentials: {why}");

@@ -4,7 +4,8 @@ using RoleGraph.Core.Changes;
 namespace RoleGraph.Api.Subscriptions;
 
 /// <summary>
-/// The feed as the IObservable a GraphQL.NET subscription field returns: each observer is one feed subscriber,
+/// The feed as the IObservable a GraphQL.NET subscription field returns: each observer (one shared execution of a
+/// subscription, see <see cref="SharedSubscriptions"/>) is one feed subscriber,
 /// pumped on its own task from its bounded buffer (so the publishing write never runs GraphQL), ended with an error
 /// when the feed drops it, and removed from the feed when the observer lets go.
 /// </summary>

@@ -1,6 +1,5 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
-using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -14,7 +13,6 @@ using RoleGraph.Api.Http;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
 using RoleGraph.Api.Telemetry;
-using RoleGraph.Core.Changes;
 
 namespace RoleGraph.Api.Subscriptions;
 
@@ -27,13 +25,10 @@ namespace RoleGraph.Api.Subscriptions;
 /// HTTP errors before any stream, in the shape of every other error.
 /// </summary>
 internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access,
-    IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<SubscriptionOptions> options, GraphStoreInitializer initializer, GraphChangeFeed feed,
+    IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<SubscriptionOptions> options, GraphStoreInitializer initializer, SharedSubscriptions subscriptions,
     RoleGraphMetrics metrics, ILogger<GraphQLSseHandler> logger)
 {
     public const string EventStream = "text/event-stream";
-
-    private static readonly byte[] KeepAlive = ":\n\n"u8.ToArray();
-    private static readonly byte[] Complete = "event: complete\ndata:\n\n"u8.ToArray();
 
     /// <summary>Whether the request asks for a stream: its Accept header names text/event-stream.</summary>
     public static bool Wants(HttpRequest request) =>
@@ -94,15 +89,50 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
             return;
         }
 
-        if (operation is OperationType.Subscription && feed.SubscriberCount >= feed.MaxSubscribers)
+        if (operation is not OperationType.Subscription)
         {
-            metrics.Refused(SubscriptionCodes.LimitReached);
-            context.Response.Headers.RetryAfter = "5";
-            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, SubscriptionCodes.LimitReached, ChangeFeedObservable.LimitReached(feed).Message);
+            await StreamOneAsync(context, await ExecuteAsync(context, request, document, context.RequestServices, limit.ExecutionTimeout, context.RequestAborted));
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        if (!subscriptions.TryReserve())
+        {
+            metrics.Refused(SubscriptionCodes.LimitReached);
+            context.Response.Headers.RetryAfter = "5";
+            await RefuseAsync(context, StatusCodes.Status503ServiceUnavailable, SubscriptionCodes.LimitReached, LimitReached(subscriptions.MaxSubscribers));
+            return;
+        }
+
+        try
+        {
+            var settings = options.CurrentValue;
+            using var queue = new SubscriberQueue(settings.BufferSize, settings.DropGracePeriod);
+            // Streams of the same document, operation, variables and authorization share one execution: a change is
+            // executed and serialized once for all of them. The execution gets services and a lifetime of its own,
+            // since it outlives the stream that started it. A subscription outlives any execution timeout.
+            var key = SubscriptionKey.Of(request, context.User, serializer);
+            var unstarted = await subscriptions.JoinAsync(key, queue,
+                (services, lifetime) => ExecuteAsync(context, request, document, services, Timeout.InfiniteTimeSpan, lifetime));
+            if (unstarted is not null)
+            {
+                await StreamOneAsync(context, unstarted);
+                return;
+            }
+
+            await StreamAsync(context, queue, settings.KeepAliveInterval);
+        }
+        finally
+        {
+            subscriptions.Release();
+        }
+    }
+
+    public static string LimitReached(int maxSubscribers) =>
+        $"The service already holds {maxSubscribers} subscribers, the limit (RoleGraph:Subscriptions:MaxSubscribers); try again later.";
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, GraphQLDocument? document, IServiceProvider services,
+        TimeSpan timeout, CancellationToken cancellationToken) =>
+        executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Document = document,
@@ -110,28 +140,16 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            RequestServices = context.RequestServices,
+            RequestServices = services,
             User = context.User,
             UserContext = new Dictionary<string, object?> { [UnhandledErrorLogger.RequestIdKey] = context.TraceIdentifier },
-            // A subscription outlives any execution timeout: only the setup is bounded, by the client's connection.
-            Timeout = operation is OperationType.Subscription ? Timeout.InfiniteTimeSpan : limit.ExecutionTimeout,
-            CancellationToken = context.RequestAborted,
+            Timeout = timeout,
+            CancellationToken = cancellationToken,
         });
 
-        if (result.Streams is not { Count: > 0 } streams)
-        {
-            await StreamOneAsync(context, result);
-            return;
-        }
-
-        await StreamAsync(context, streams.Values.First());
-    }
-
-    /// <summary>A subscription: results until the client leaves, the source ends, or the subscriber is dropped.</summary>
-    private async Task StreamAsync(HttpContext context, IObservable<ExecutionResult> stream)
+    /// <summary>A subscription: events until the client leaves, the source ends, or the connection is dropped.</summary>
+    private async Task StreamAsync(HttpContext context, SubscriberQueue queue, TimeSpan keepAlive)
     {
-        var settings = options.CurrentValue;
-        using var queue = new ResultQueue(settings.BufferSize, settings.DropGracePeriod);
         StartStream(context);
         metrics.SubscriptionOpened();
         var aborted = context.RequestAborted;
@@ -139,12 +157,11 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(aborted, queue.GraceExpired);
         try
         {
-            queue.Upstream = stream.Subscribe(queue);
             await context.Response.Body.FlushAsync(writing.Token);
             while (queue.DropReason is null)
             {
                 using var idle = CancellationTokenSource.CreateLinkedTokenSource(writing.Token);
-                idle.CancelAfter(settings.KeepAliveInterval);
+                idle.CancelAfter(keepAlive);
                 bool more;
                 try
                 {
@@ -152,7 +169,7 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
                 }
                 catch (OperationCanceledException) when (!writing.IsCancellationRequested)
                 {
-                    await WriteAsync(context, KeepAlive, writing.Token);
+                    await WriteAsync(context, ServerSentEvents.KeepAlive, writing.Token);
                     continue;
                 }
 
@@ -161,9 +178,14 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
                     break;
                 }
 
-                while (queue.DropReason is null && queue.Reader.TryRead(out var result))
+                while (queue.DropReason is null && queue.Reader.TryRead(out var json))
                 {
-                    await WriteAsync(context, Next(result), writing.Token);
+                    // "event: next\ndata: {json}\n\n" in one flush, the shared JSON written as it is.
+                    var body = context.Response.BodyWriter;
+                    body.Write(ServerSentEvents.NextStart);
+                    body.Write(json);
+                    body.Write(ServerSentEvents.NextEnd);
+                    await body.FlushAsync(writing.Token);
                 }
             }
 
@@ -171,10 +193,10 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
             {
                 metrics.SubscriberDropped(reason.Code);
                 LogDropped(logger, context.TraceIdentifier, reason.Message);
-                await WriteAsync(context, Next(Error(reason.Message, reason.Code)), writing.Token);
+                await WriteAsync(context, ServerSentEvents.Next(serializer, Error(reason.Message, reason.Code)), writing.Token);
             }
 
-            await WriteAsync(context, Complete, writing.Token);
+            await WriteAsync(context, ServerSentEvents.Complete, writing.Token);
         }
         catch (OperationCanceledException) when (writing.IsCancellationRequested)
         {
@@ -194,8 +216,8 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
     private async Task StreamOneAsync(HttpContext context, ExecutionResult result)
     {
         StartStream(context);
-        await WriteAsync(context, Next(result), context.RequestAborted);
-        await WriteAsync(context, Complete, context.RequestAborted);
+        await WriteAsync(context, ServerSentEvents.Next(serializer, result), context.RequestAborted);
+        await WriteAsync(context, ServerSentEvents.Complete, context.RequestAborted);
     }
 
     private static void StartStream(HttpContext context)
@@ -205,12 +227,6 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no"; // proxies such as nginx would otherwise hold events back
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-    }
-
-    private byte[] Next(ExecutionResult result)
-    {
-        var text = serializer.Serialize(result);
-        return Encoding.UTF8.GetBytes($"event: next\ndata: {text}\n\n");
     }
 
     private static async Task WriteAsync(HttpContext context, byte[] bytes, CancellationToken cancellationToken)
@@ -267,81 +283,4 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {RequestId}: subscriber dropped: {Reason}")]
     private static partial void LogDropped(ILogger logger, string requestId, string reason);
-
-    /// <summary>
-    /// The results waiting for one connection, at most the buffer size: GraphQL.NET pushes them (off the write path)
-    /// and the connection writes them. When the connection falls behind, the queue is dropped with the reason and
-    /// <see cref="GraceExpired"/> fires after the grace period.
-    /// </summary>
-    private sealed class ResultQueue(int capacity, TimeSpan grace) : IObserver<ExecutionResult>, IDisposable
-    {
-        private readonly Channel<ExecutionResult> _channel = Channel.CreateBounded<ExecutionResult>(
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-
-        private readonly CancellationTokenSource _grace = new();
-
-        public ChannelReader<ExecutionResult> Reader => _channel.Reader;
-
-        public CancellationToken GraceExpired => _grace.Token;
-
-        public (string Message, string Code)? DropReason { get; private set; }
-
-        /// <summary>The subscription feeding this queue: let go of at once on a drop, and when the connection ends.</summary>
-        public IDisposable? Upstream
-        {
-            get;
-            set
-            {
-                field = value;
-                if (DropReason is not null)
-                {
-                    value?.Dispose();
-                }
-            }
-        }
-
-        public void OnNext(ExecutionResult value)
-        {
-            if (!_channel.Writer.TryWrite(value))
-            {
-                Drop($"The subscriber fell {capacity} events behind (RoleGraph:Subscriptions:BufferSize) and was dropped; subscribe again and re-read.",
-                    SubscriptionCodes.TooSlow);
-            }
-        }
-
-        public void OnError(Exception error) =>
-            // The feed dropped the subscriber, or the source failed: the reason is the stream's last event.
-            Drop(error.Message, error is ExecutionError { Code: { } code } ? code : ErrorCodes.Internal);
-
-        public void OnCompleted() => _channel.Writer.TryComplete();
-
-        public void Dispose()
-        {
-            Upstream?.Dispose();
-            _grace.Dispose();
-        }
-
-        private void Drop(string message, string code)
-        {
-            lock (_channel)
-            {
-                if (DropReason is not null)
-                {
-                    return;
-                }
-
-                DropReason = (message, code);
-                _channel.Writer.TryComplete();
-                Upstream?.Dispose(); // the feed's subscriber and its buffer go now, not when the stuck connection ends
-                try
-                {
-                    _grace.CancelAfter(grace);
-                }
-                catch (ObjectDisposedException)
-                {
-                    // The connection already ended.
-                }
-            }
-        }
-    }
 }

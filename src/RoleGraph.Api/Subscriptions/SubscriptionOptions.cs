@@ -27,6 +27,10 @@ internal sealed class SubscriptionOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan DropGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Over WebSockets: how long a connection may take to send connection_init before it is closed (4408).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>On Neo4j: how often the graph's revision is read to notice writes of other processes.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan Neo4jPollInterval { get; set; } = TimeSpan.FromSeconds(1);

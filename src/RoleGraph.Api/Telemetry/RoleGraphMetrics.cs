@@ -35,7 +35,7 @@ internal sealed class RoleGraphMetrics
         _subscriptions = meter.CreateUpDownCounter<long>("rolegraph.subscriptions.active", "{subscription}", "Open graphChanged streams.");
         _dropped = meter.CreateCounter<long>("rolegraph.subscriptions.dropped", "{subscription}", "Subscribers dropped, by reason code.");
         meter.CreateObservableGauge("rolegraph.subscriptions.feed_subscribers", () => (long)feed.SubscriberCount, "{subscriber}",
-            "Subscribers registered with the change feed.");
+            "Subscribers registered with the change feed: one per distinct subscription executing, shared by all its streams.");
         meter.CreateObservableGauge("rolegraph.graph.nodes", size.Nodes, "{node}", "Nodes in the graph, by kind.");
         meter.CreateObservableGauge("rolegraph.graph.links", () => size.Links, "{link}", "Links in the graph.");
         meter.CreateObservableGauge("rolegraph.graph.revision", () => size.Revision, "{revision}", "The graph's revision.");

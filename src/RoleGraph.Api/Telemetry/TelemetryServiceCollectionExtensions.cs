@@ -13,6 +13,7 @@ using RoleGraph.Api.Audit;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Limits;
 using RoleGraph.Core.Store;
+using RoleGraph.Neo4j.Client;
 
 namespace RoleGraph.Api.Telemetry;
 
@@ -21,8 +22,9 @@ internal static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// RoleGraph's instruments and spans, the store wrapper that records them (and audits writes), and, when there is
     /// somewhere to send them (<see cref="TelemetryOptions.Enabled"/>), the OpenTelemetry SDK: traces of ASP.NET Core,
-    /// HttpClient (Neo4j), GraphQL.NET and the store; metrics of ASP.NET Core, HttpClient and RoleGraph; OTLP when the
-    /// standard OTEL_EXPORTER_OTLP_ENDPOINT is set, Prometheus when asked. Call after AddRoleGraphStore.
+    /// HttpClient, GraphQL.NET, the store and the Neo4j client (a span per request, named by the catalogue); metrics
+    /// of ASP.NET Core, HttpClient and RoleGraph; OTLP when the standard OTEL_EXPORTER_OTLP_ENDPOINT is set, Prometheus
+    /// when asked. Call after AddRoleGraphStore.
     /// </summary>
     public static IServiceCollection AddRoleGraphTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,7 +69,7 @@ internal static class TelemetryServiceCollectionExtensions
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("rolegraph", serviceVersion: typeof(RoleGraphTelemetry).Assembly.GetName().Version?.ToString()))
             .WithTracing(tracing => tracing
-                .AddSource(RoleGraphTelemetry.Name, RoleGraphTelemetry.GraphQLSource)
+                .AddSource(RoleGraphTelemetry.Name, RoleGraphTelemetry.GraphQLSource, Neo4jTelemetry.SourceName)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics =>

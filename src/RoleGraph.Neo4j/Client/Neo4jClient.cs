@@ -25,6 +25,7 @@ internal abstract partial class Neo4jClient : INeo4jClient
     private readonly HttpClient _httpClient;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly ResiliencePipeline _pipeline;
+    private readonly Uri _serverUri;
 
     protected Neo4jClient(HttpClient httpClient, Neo4jOptions options, ILogger logger)
     {
@@ -42,6 +43,7 @@ internal abstract partial class Neo4jClient : INeo4jClient
 
         // User info in the URI is dropped: credentials travel only in the Authorization header, so no URI the client
         // builds (and no message quoting one) can carry a password.
+        _serverUri = uri;
         Server = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
         DatabaseUri = $"{Server}/db/{Uri.EscapeDataString(options.Database)}";
         _authorization = new AuthenticationHeaderValue(
@@ -190,7 +192,25 @@ internal abstract partial class Neo4jClient : INeo4jClient
     /// One HTTP request, not retried: sends, reads the body as it streams in and turns every failure into a
     /// <see cref="Neo4jException"/> except the caller's cancellation, which stays an <see cref="OperationCanceledException"/>.
     /// </summary>
+    /// <param name="statements">The statements the body carries, which name the request's span; null for a transaction step.</param>
+    /// <param name="step">The span's name when there are no statements: BEGIN, COMMIT or ROLLBACK.</param>
     protected async Task<Neo4jReply> SendAsync(
+        HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, Neo4jRequestKind kind, string? affinity, IReadOnlyList<CypherStatement>? statements, string step,
+        CancellationToken cancellationToken)
+    {
+        using var activity = Neo4jTelemetry.Start(statements, step, Options.Database, _serverUri);
+        try
+        {
+            return await SendOnceAsync(method, uri, body, kind, affinity, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            Neo4jTelemetry.Fail(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<Neo4jReply> SendOnceAsync(
         HttpMethod method, Uri uri, ReadOnlyMemory<byte>? body, Neo4jRequestKind kind, string? affinity, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

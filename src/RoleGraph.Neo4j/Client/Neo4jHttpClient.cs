@@ -27,7 +27,7 @@ internal sealed class Neo4jHttpClient : Neo4jClient
 
     protected override async Task<Neo4jOpenTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        var begun = await SendAsync(HttpMethod.Post, _beginUri, Neo4jWire.NoStatements, Neo4jRequestKind.Request, null, cancellationToken);
+        var begun = await SendAsync(HttpMethod.Post, _beginUri, Neo4jWire.NoStatements, Neo4jRequestKind.Request, null, null, Neo4jTelemetry.Begin, cancellationToken);
         return new Neo4jOpenTransaction(this, TransactionUriOf(begun.Location, begun.Response.Commit));
     }
 
@@ -36,10 +36,11 @@ internal sealed class Neo4jHttpClient : Neo4jClient
         RunStatementsAsync(transaction.Uri!, statements, kind, cancellationToken);
 
     protected override async Task CommitAsync(Neo4jOpenTransaction transaction, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, new Uri($"{transaction.Uri}/commit"), Neo4jWire.NoStatements, Neo4jRequestKind.Statement, null, cancellationToken);
+        await SendAsync(HttpMethod.Post, new Uri($"{transaction.Uri}/commit"), Neo4jWire.NoStatements, Neo4jRequestKind.Statement, null, null, Neo4jTelemetry.Commit,
+            cancellationToken);
 
     protected override async Task RollBackOnceAsync(Neo4jOpenTransaction transaction) =>
-        await SendAsync(HttpMethod.Delete, transaction.Uri!, null, Neo4jRequestKind.Request, null, CancellationToken.None);
+        await SendAsync(HttpMethod.Delete, transaction.Uri!, null, Neo4jRequestKind.Request, null, null, Neo4jTelemetry.Rollback, CancellationToken.None);
 
     protected override bool IsTransactionGone(Neo4jException exception) =>
         exception is Neo4jClientException && exception.Code is TransactionNotFound or "HTTP 404";
@@ -50,7 +51,7 @@ internal sealed class Neo4jHttpClient : Neo4jClient
 
     private async Task<IReadOnlyList<CypherResult>> RunStatementsAsync(Uri uri, IReadOnlyList<CypherStatement> statements, Neo4jRequestKind kind, CancellationToken cancellationToken)
     {
-        var reply = await SendAsync(HttpMethod.Post, uri, Neo4jWire.WriteStatements(statements), kind, null, cancellationToken);
+        var reply = await SendAsync(HttpMethod.Post, uri, Neo4jWire.WriteStatements(statements), kind, null, statements, Neo4jTelemetry.Commit, cancellationToken);
         if (reply.Response.Results.Count != statements.Count)
         {
             throw new Neo4jException(

@@ -29,7 +29,8 @@ internal sealed class Neo4jQueryApiClient : Neo4jClient
     {
         if (statements.Count == 1)
         {
-            var reply = await SendAsync(HttpMethod.Post, _queryUri, Neo4jWire.WriteQuery(statements[0], _bookmarks), Neo4jRequestKind.Request, null, cancellationToken);
+            var reply = await SendAsync(HttpMethod.Post, _queryUri, Neo4jWire.WriteQuery(statements[0], _bookmarks), Neo4jRequestKind.Request, null, statements,
+                Neo4jTelemetry.Commit, cancellationToken);
             return [OneResult(reply.Response, _queryUri)];
         }
 
@@ -63,7 +64,8 @@ internal sealed class Neo4jQueryApiClient : Neo4jClient
 
             // The opening request may wait for the lock too, so it gets the statement's own time limit.
             var reply = await SendAsync(
-                HttpMethod.Post, uri, Neo4jWire.WriteQuery(statements[i], opening ? _bookmarks : null), kind, transaction.Affinity, cancellationToken);
+                HttpMethod.Post, uri, Neo4jWire.WriteQuery(statements[i], opening ? _bookmarks : null), kind, transaction.Affinity, [statements[i]],
+                Neo4jTelemetry.Begin, cancellationToken);
             if (opening)
             {
                 transaction.Uri = reply.Response.TransactionId is { Length: > 0 } id
@@ -82,7 +84,7 @@ internal sealed class Neo4jQueryApiClient : Neo4jClient
         SendCommitAsync(transaction, Neo4jRequestKind.Statement, cancellationToken);
 
     protected override async Task RollBackOnceAsync(Neo4jOpenTransaction transaction) =>
-        await SendAsync(HttpMethod.Delete, transaction.Uri!, null, Neo4jRequestKind.Request, transaction.Affinity, CancellationToken.None);
+        await SendAsync(HttpMethod.Delete, transaction.Uri!, null, Neo4jRequestKind.Request, transaction.Affinity, null, Neo4jTelemetry.Rollback, CancellationToken.None);
 
     /// <summary>
     /// After a failed statement the server has closed the transaction, and a rollback answers that no transaction has
@@ -103,7 +105,7 @@ internal sealed class Neo4jQueryApiClient : Neo4jClient
             return;
         }
 
-        var reply = await SendAsync(HttpMethod.Post, new Uri($"{transaction.Uri}/commit"), null, kind, transaction.Affinity, cancellationToken);
+        var reply = await SendAsync(HttpMethod.Post, new Uri($"{transaction.Uri}/commit"), null, kind, transaction.Affinity, null, Neo4jTelemetry.Commit, cancellationToken);
         if (reply.Response.Bookmarks is { Count: > 0 } bookmarks)
         {
             _bookmarks = bookmarks;

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using RoleGraph.Api.Subscriptions;
 using RoleGraph.Core.Changes;
 using RoleGraph.Core.Store;
 using RoleGraph.Tests.Infrastructure;
@@ -23,20 +20,20 @@ public sealed class SubscriptionTests
 {
     private const string Subscribe = "subscription { graphChanged { revision detailed nodeCount linkCount nodes { id kind change } links { fromId toId relation change } } }";
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = SubscriptionServer.Patience;
 
     [Fact]
     public async Task A_subscriber_sees_each_write_of_another_connection_with_what_it_changed()
     {
-        using var app = Started(new RoleGraphApiFactory());
+        using var app = SubscriptionServer.Started(new RoleGraphApiFactory());
         var feed = app.Services.GetRequiredService<GraphChangeFeed>();
         var store = app.Services.GetRequiredService<IGraphStore>();
         using var subscriber = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
-        using var response = await OpenStreamAsync(subscriber, Subscribe);
+        using var response = await SubscriptionServer.OpenStreamAsync(subscriber, Subscribe);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var events = new SseEvents(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
-        await WaitUntilAsync(() => feed.SubscriberCount == 1);
+        await SubscriptionServer.WaitUntilAsync(() => feed.SubscriberCount == 1);
 
         var writer = app.GraphQL();
         var before = await store.GetRevisionAsync(TestContext.Current.CancellationToken);
@@ -80,22 +77,23 @@ public sealed class SubscriptionTests
     [Fact]
     public async Task Leaving_the_stream_frees_the_subscription()
     {
-        using var app = Started(new RoleGraphApiFactory());
+        using var app = SubscriptionServer.Started(new RoleGraphApiFactory());
         var feed = app.Services.GetRequiredService<GraphChangeFeed>();
         using var subscriber = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 3; i++)
         {
-            responses.Add(await OpenStreamAsync(subscriber, Subscribe));
+            responses.Add(await SubscriptionServer.OpenStreamAsync(subscriber, Subscribe));
         }
 
-        await WaitUntilAsync(() => feed.SubscriberCount == 3);
+        var subscriptions = app.Services.GetRequiredService<SharedSubscriptions>();
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 3 && feed.SubscriberCount == 1);
         foreach (var response in responses)
         {
             response.Dispose(); // closes the connection, as a browser's EventSource.close() does
         }
 
-        await WaitUntilAsync(() => feed.SubscriberCount == 0);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 0 && subscriptions.ExecutionCount == 0 && feed.SubscriberCount == 0);
         // Writes go on as before, with nobody listening.
         await app.GraphQL().QueryAsync("""mutation { upsertSkill(input: { id: "sql", name: "SQL" }) { id } }""");
         Assert.Equal(0, feed.SubscriberCount);
@@ -106,36 +104,36 @@ public sealed class SubscriptionTests
     {
         var factory = new RoleGraphApiFactory();
         factory.Settings["RoleGraph:Subscriptions:MaxSubscribers"] = "1";
-        using var app = Started(factory);
-        var feed = app.Services.GetRequiredService<GraphChangeFeed>();
+        using var app = SubscriptionServer.Started(factory);
+        var subscriptions = app.Services.GetRequiredService<SharedSubscriptions>();
         using var subscriber = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
-        using var first = await OpenStreamAsync(subscriber, Subscribe);
-        await WaitUntilAsync(() => feed.SubscriberCount == 1);
+        using var first = await SubscriptionServer.OpenStreamAsync(subscriber, Subscribe);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 1);
 
-        using var second = await OpenStreamAsync(subscriber, Subscribe);
+        using var second = await SubscriptionServer.OpenStreamAsync(subscriber, Subscribe);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.NotNull(second.Headers.RetryAfter);
         var body = JsonDocument.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var error = body.RootElement.GetProperty("errors")[0];
         Assert.Equal("SUBSCRIBER_LIMIT_REACHED", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("MaxSubscribers", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Equal(1, feed.SubscriberCount);
+        Assert.Equal(1, subscriptions.SubscriberCount);
     }
 
     [Fact]
     public async Task A_query_over_the_stream_is_one_next_event_and_complete_and_a_bad_document_is_an_error_event()
     {
-        using var app = Started(new RoleGraphApiFactory());
+        using var app = SubscriptionServer.Started(new RoleGraphApiFactory());
         using var client = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
 
-        using var query = await OpenStreamAsync(client, """{ role(id: "data-scientist") { name } }""");
+        using var query = await SubscriptionServer.OpenStreamAsync(client, """{ role(id: "data-scientist") { name } }""");
         using var events = new SseEvents(await query.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
         var answer = await events.NextAsync(Patience);
         Assert.Equal("next", answer.Name);
         Assert.Equal("""{"data":{"role":{"name":"Data Scientist"}}}""", answer.Data);
         Assert.Equal("complete", (await events.NextAsync(Patience)).Name);
 
-        using var invalid = await OpenStreamAsync(client, "subscription { graphChanged { nosuchfield } }");
+        using var invalid = await SubscriptionServer.OpenStreamAsync(client, "subscription { graphChanged { nosuchfield } }");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode); // the protocol reports validation on the stream
         using var invalidEvents = new SseEvents(await invalid.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
         var error = (await invalidEvents.NextAsync(Patience)).Json!["errors"]![0]!;
@@ -153,15 +151,15 @@ public sealed class SubscriptionTests
     {
         var factory = new RoleGraphApiFactory();
         factory.Settings["RoleGraph:Auth:RequireAuthForReads"] = "true";
-        using var app = Started(factory);
+        using var app = SubscriptionServer.Started(factory);
         using var anonymous = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
-        using var refused = await OpenStreamAsync(anonymous, Subscribe);
+        using var refused = await SubscriptionServer.OpenStreamAsync(anonymous, Subscribe);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("UNAUTHENTICATED", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         using var keyed = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
         keyed.DefaultRequestHeaders.Add("X-Api-Key", RoleGraphApiFactory.TestApiKey);
-        using var admitted = await OpenStreamAsync(keyed, Subscribe);
+        using var admitted = await SubscriptionServer.OpenStreamAsync(keyed, Subscribe);
         Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
     }
 
@@ -171,7 +169,7 @@ public sealed class SubscriptionTests
         var factory = new RoleGraphApiFactory();
         factory.Settings["RoleGraph:Subscriptions:BufferSize"] = "2";
         factory.Settings["RoleGraph:Subscriptions:DropGracePeriod"] = "00:01:00";
-        using var app = Started(factory);
+        using var app = SubscriptionServer.Started(factory);
         var feed = app.Services.GetRequiredService<GraphChangeFeed>();
         var address = app.ClientOptions.BaseAddress;
 
@@ -182,7 +180,7 @@ public sealed class SubscriptionTests
         var request = $"POST /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nAccept: text/event-stream\r\nContent-Type: application/json\r\n"
             + $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
         await socket.SendAsync(Encoding.UTF8.GetBytes(request), TestContext.Current.CancellationToken);
-        await WaitUntilAsync(() => feed.SubscriberCount == 1);
+        await SubscriptionServer.WaitUntilAsync(() => feed.SubscriberCount == 1);
 
         var writer = app.GraphQL();
         var writes = 0;
@@ -216,35 +214,6 @@ public sealed class SubscriptionTests
         var error = reason.Json!["errors"]![0]!;
         Assert.Equal("SUBSCRIBER_TOO_SLOW", (string)error["extensions"]!["code"]!);
         Assert.Contains("BufferSize", (string)error["message"]!, StringComparison.Ordinal);
-    }
-
-    private static RoleGraphApiFactory Started(RoleGraphApiFactory factory)
-    {
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        factory.ClientOptions.BaseAddress = new Uri(address);
-        return factory;
-    }
-
-    private static async Task<HttpResponseMessage> OpenStreamAsync(HttpClient client, string query)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < Patience, "The condition did not hold in time.");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 
     private static string Taxonomy(int version)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using RoleGraph.Tests.Infrastructure;
+using RoleGraph.Tests.Neo4j.Hosting;
 
 namespace RoleGraph.Tests.Operations;
 
@@ -49,6 +50,60 @@ public sealed class TelemetryTests
         // Neither the variables' values nor the document's text are in any tag.
         Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains("data-scientist", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(spans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains("role(id", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task On_Neo4j_each_request_is_a_client_span_named_by_the_catalogue_under_the_store_span_without_parameters()
+    {
+        const string probe = "telemetry-probe-skill";
+        await using var neo4j = await FakeNeo4jServer.StartAsync(TestContext.Current.CancellationToken);
+        var exported = new LockedList<Activity>();
+        using var app = Instrumented(exported, [], new()
+        {
+            ["RoleGraph:Store"] = "Neo4j",
+            ["Neo4j:Uri"] = neo4j.Uri.ToString(),
+            ["Neo4j:Api"] = "Http", // the fake speaks the transactional HTTP API
+            ["Neo4j:User"] = "neo4j",
+            ["Neo4j:Password"] = "test-password",
+            ["Neo4j:MaxRetries"] = "0",
+        });
+
+        await app.GraphQL().QueryAsync($$"""mutation AddProbe { upsertSkill(input: { id: "{{probe}}", name: "Probe" }) { id } }""");
+        var all = await SpansAsync(app, exported, s => s.Source.Name == "GraphQL" && Equals(s.GetTagItem("graphql.operation.name"), "AddProbe"));
+        var trace = all.Single(s => s.Source.Name == "GraphQL" && Equals(s.GetTagItem("graphql.operation.name"), "AddProbe")).TraceId;
+        var spans = all.Where(s => s.TraceId == trace).ToList();
+
+        var neo4jSpans = spans.Where(s => s.Source.Name == "RoleGraph.Neo4j").ToList();
+        // The write as the store sends it over the HTTP API: a transaction that takes the graph's lock, writes the
+        // node and the revision, and commits.
+        var names = neo4jSpans.Select(s => s.DisplayName).ToList();
+        Assert.Contains("BEGIN", names);
+        Assert.Contains("write lock", names);
+        Assert.Contains("upsert Skill nodes", names);
+        Assert.Contains("set revision and sources", names);
+        Assert.Contains("COMMIT", names);
+        Assert.True(names.IndexOf("BEGIN") < names.IndexOf("write lock") && names.IndexOf("write lock") < names.IndexOf("COMMIT"), string.Join(", ", names));
+
+        var store = spans.Where(s => s.Source.Name == "RoleGraph").Select(s => s.SpanId).ToHashSet();
+        Assert.All(neo4jSpans, span =>
+        {
+            Assert.Equal(ActivityKind.Client, span.Kind);
+            Assert.Equal("neo4j", span.GetTagItem("db.system.name"));
+            Assert.Equal("neo4j", span.GetTagItem("db.system"));
+            Assert.Equal("neo4j", span.GetTagItem("db.namespace"));
+            Assert.Equal(span.DisplayName, span.GetTagItem("db.query.summary"));
+            Assert.Equal(neo4j.Uri.Port, span.GetTagItem("server.port"));
+            Assert.Contains(span.ParentSpanId, store); // under the store call that sent it
+            // ...and above the HTTP request that carried it.
+            Assert.Contains(spans, http => http.Kind == ActivityKind.Client && http.Source.Name != "RoleGraph.Neo4j" && http.ParentSpanId == span.SpanId);
+        });
+        Assert.Equal("write lock", neo4jSpans.Single(s => s.DisplayName == "write lock").GetTagItem("db.operation.name"));
+        Assert.Equal("COMMIT", neo4jSpans.Single(s => s.DisplayName == "COMMIT").GetTagItem("db.operation.name"));
+
+        // The statements went out with the id as a parameter; no span repeats it, nor any statement's text.
+        Assert.Contains(neo4j.Statements, s => s.Parameters.ToJsonString().Contains(probe, StringComparison.Ordinal));
+        Assert.DoesNotContain(neo4jSpans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains(probe, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(neo4jSpans.SelectMany(s => s.TagObjects), tag => tag.Value?.ToString()?.Contains("MERGE", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -112,13 +167,22 @@ public sealed class TelemetryTests
         }
     }
 
-    private static RoleGraphApiFactory Instrumented(ICollection<Activity> spans, ICollection<Metric> metrics) => new()
+    private static RoleGraphApiFactory Instrumented(ICollection<Activity> spans, ICollection<Metric> metrics, Dictionary<string, string?>? settings = null)
     {
-        Settings = { ["RoleGraph:Telemetry:Enabled"] = "true" },
-        TestServices = services => services
-            .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))
-            .ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)),
-    };
+        var factory = new RoleGraphApiFactory
+        {
+            Settings = { ["RoleGraph:Telemetry:Enabled"] = "true" },
+            TestServices = services => services
+                .ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans))
+                .ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)),
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            factory.Settings[key] = value;
+        }
+
+        return factory;
+    }
 
     private static List<(MetricPoint Point, Dictionary<string, object?> Tags, MetricType Type)> Points(Metric[] metrics, string name)
     {
