@@ -19,7 +19,9 @@
 #            --telemetry   one more RoleGraph server, rolegraph[telemetry], with telemetry as in production: traces of
 #                          every request (the SDK's default sampler records all) and metrics exported over OTLP/HTTP to
 #                          bench/http/otlp-sink.js (a collector stand-in on loopback), and /metrics on, scraped every
-#                          5 s; the summary adds its ratios to rolegraph (the telemetry overhead)
+#                          5 s; the summary adds its ratios to rolegraph (the telemetry overhead); and
+#                          rolegraph[telemetry-sampled], the same with OTEL_TRACES_SAMPLER=parentbased_traceidratio
+#                          and OTEL_TRACES_SAMPLER_ARG=0.1 (1 trace in 10, as busy services sample)
 #            --no-peers    without the Node.js peers (e.g. only RoleGraph against its variants)
 #            --onet DIR (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository,
 #            else ../../shared/...)   --no-build (use the existing Release build and bench/peers/node_modules)
@@ -138,7 +140,10 @@ if [ "$telemetry" = 1 ]; then
   pids+=("$!")
   # OTLP over HTTP/protobuf to the sink (traces, metrics every 60 s by default, logs at Warning), and the Prometheus
   # endpoint; the SDK's default sampler (parent-based, always on) records and exports every request's trace.
-  variants+=("telemetry:RoleGraph__Telemetry__Enabled=true,RoleGraph__Telemetry__PrometheusEndpoint=true,OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port,OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf")
+  production_telemetry="RoleGraph__Telemetry__Enabled=true,RoleGraph__Telemetry__PrometheusEndpoint=true,OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$sink_port,OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf"
+  variants+=("telemetry:$production_telemetry")
+  # The same with the sampler busy services use (the standard variables, read by the SDK): 1 trace in 10 recorded.
+  variants+=("telemetry-sampled:$production_telemetry,OTEL_TRACES_SAMPLER=parentbased_traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1")
 fi
 for variant in "${variants[@]}"; do
   name="rolegraph[${variant%%:*}]"
@@ -212,8 +217,9 @@ measure() { # phase rounds
 }
 if [ "$telemetry" = 1 ]; then
   # Prometheus scrapes every 15-60 s in production; every 5 s here, so the scrape's cost is not left out.
-  telemetry_server="rolegraph[telemetry]"
-  (while sleep 5; do curl -s --max-time 5 -o /dev/null "http://127.0.0.1:${port[$telemetry_server]}/metrics" || true; done) &
+  full="rolegraph[telemetry]" sampled="rolegraph[telemetry-sampled]"
+  scraped=("${port[$full]}" "${port[$sampled]}")
+  (while sleep 5; do for p in "${scraped[@]}"; do curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$p/metrics" || true; done; done) &
   scraper=$!
 fi
 echo "== $rounds rounds × ${seconds} s, interleaved (load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
