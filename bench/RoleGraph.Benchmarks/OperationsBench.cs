@@ -20,7 +20,7 @@ public static class OperationsBench
     private const string Subscription = "{\"query\":\"subscription { graphChanged { revision nodes { id change } } }\"}";
     private const string Read = "{\"query\":\"{ role(id: \\\"data-scientist\\\") { name skills { importance skill { id name } } } }\"}";
 
-    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, bool build)
+    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, int pauseMs, bool build)
     {
         var root = BenchSettings.Current.RepositoryRoot;
         if (build)
@@ -35,24 +35,24 @@ public static class OperationsBench
 
         var dll = Path.Combine(root, "src", "RoleGraph.Api", "bin", "Release", "net10.0", "RoleGraph.Api.dll");
         Console.WriteLine($"operations bench: {HttpLoad.Machine()}; load average at start {LoadAverage()}");
-        await SubscribersAsync(dll, subscribers, writes, rounds);
+        await SubscribersAsync(dll, subscribers, writes, rounds, pauseMs);
         Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
     }
 
-    private static async Task SubscribersAsync(string dll, int subscribers, int writes, int rounds)
+    private static async Task SubscribersAsync(string dll, int subscribers, int writes, int rounds, int pauseMs)
     {
         using var server = await Service.StartAsync(dll, [$"--RoleGraph:Subscriptions:MaxSubscribers={subscribers + 10}"]);
         using var http = server.Client(connections: 4);
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-        await WritesAsync(http, writes, "warm");
+        await WritesAsync(http, writes, "warm", pauseMs);
 
         var quiet = new List<(double P50, double P99)>();
         var busy = new List<(double P50, double P99)>();
         var delivery = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var alone = await WritesAsync(http, writes, $"a{round}");
+            var alone = await WritesAsync(http, writes, $"a{round}", pauseMs);
             quiet.Add((Percentile(alone, 0.5), Percentile(alone, 0.99)));
 
             using var streams = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
@@ -67,7 +67,7 @@ public static class OperationsBench
             using var slow = await SlowSubscriberAsync(server.Address);
             await Task.Delay(500);
             var sent = new List<long>();
-            var withSubscribers = await WritesAsync(http, writes, $"b{round}", sent);
+            var withSubscribers = await WritesAsync(http, writes, $"b{round}", pauseMs, sent);
             busy.Add((Percentile(withSubscribers, 0.5), Percentile(withSubscribers, 0.99)));
             await Task.Delay(500);
             lock (arrivals)
@@ -82,16 +82,26 @@ public static class OperationsBench
                 + $"{busy[^1].P50:F2}/{busy[^1].P99:F2} ms; load {LoadAverage()}");
         }
 
-        Console.WriteLine($"writes (upsertSkill, sequential, {writes} per round, medians of {rounds} rounds): alone p50 {Median(quiet.Select(q => q.P50)):F2} ms p99 "
+        Console.WriteLine($"writes (upsertSkill, sequential, {(pauseMs > 0 ? $"{pauseMs} ms apart, " : "back to back, ")}{writes} per round, medians of {rounds} rounds): alone p50 {Median(quiet.Select(q => q.P50)):F2} ms p99 "
             + $"{Median(quiet.Select(q => q.P99)):F2} ms; with {subscribers} subscribers + 1 never reading: p50 {Median(busy.Select(q => q.P50)):F2} ms p99 {Median(busy.Select(q => q.P99)):F2} ms");
         Console.WriteLine($"event delivery (write sent -> event read by a subscriber, {delivery.Count} events): p50 {Percentile(delivery, 0.5):F2} ms, p99 {Percentile(delivery, 0.99):F2} ms");
     }
 
-    private static async Task<List<double>> WritesAsync(HttpClient http, int count, string tag, List<long>? sent = null)
+    /// <summary>
+    /// Sequential writes. Back to back (pause 0) they ask for as many events as the machine can deliver (1,000
+    /// subscribers × a write a millisecond), so the write latency then measures the machine's delivery capacity on the
+    /// same cores; a pause between writes (e.g. 100 ms, an editor saving often) measures what subscribers cost a write.
+    /// </summary>
+    private static async Task<List<double>> WritesAsync(HttpClient http, int count, string tag, int pauseMs, List<long>? sent = null)
     {
         var latencies = new List<double>(count);
         for (var i = 0; i < count; i++)
         {
+            if (pauseMs > 0 && i > 0)
+            {
+                await Task.Delay(pauseMs);
+            }
+
             var body = $"{{\"query\":\"mutation {{ upsertSkill(input: {{ id: \\\"bench-{i % 50}\\\", name: \\\"Bench {tag} {i}\\\" }}) {{ id }} }}\"}}";
             var started = Stopwatch.GetTimestamp();
             sent?.Add(started);
