@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQLParser.AST;
 using RoleGraph.Api.Limits;
 
 namespace RoleGraph.Api.Telemetry;
@@ -32,7 +33,7 @@ internal sealed class GraphQLOperationMetrics(RoleGraphMetrics metrics, IErrorIn
             : "OK";
         metrics.Operation(
             Stopwatch.GetElapsedTime(started).TotalSeconds,
-            operation?.Operation.ToString().ToLowerInvariant() ?? "unknown",
+            TypeName(operation?.Operation),
             operation?.Name?.StringValue ?? options.OperationName ?? "(anonymous)",
             outcome);
         if (LimitCodeSet.Contains(outcome))
@@ -42,4 +43,13 @@ internal sealed class GraphQLOperationMetrics(RoleGraphMetrics metrics, IErrorIn
 
         return result;
     }
+
+    // Constants rather than the enum's text lowered on every request.
+    private static string TypeName(OperationType? type) => type switch
+    {
+        OperationType.Query => "query",
+        OperationType.Mutation => "mutation",
+        OperationType.Subscription => "subscription",
+        _ => "unknown",
+    };
 }

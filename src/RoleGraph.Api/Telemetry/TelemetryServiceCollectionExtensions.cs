@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GraphQL.DI;
 using GraphQL.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
@@ -43,7 +41,7 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddSingleton<IConfigureExecution>(new GraphQLTelemetryProvider(new GraphQLTelemetryOptions
         {
             RecordDocument = false,
-            EnrichWithDocument = (activity, _, _, document, _) => activity.SetTag("graphql.document.hash", Hash(document.Source.Span)),
+            EnrichWithDocument = (activity, _, _, document, _) => activity.SetTag("graphql.document.hash", DocumentHashes.Of(document)),
         }));
 
         ObserveStore(services);
@@ -123,11 +121,4 @@ internal static class TelemetryServiceCollectionExtensions
         (IGraphStore)(descriptor.ImplementationInstance
             ?? descriptor.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
-
-    private static string Hash(ReadOnlySpan<char> text)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToArray()), hash);
-        return Convert.ToHexStringLower(hash);
-    }
 }
