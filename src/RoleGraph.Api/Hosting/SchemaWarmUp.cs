@@ -8,7 +8,7 @@ namespace RoleGraph.Api.Hosting;
 /// otherwise wait for the store and then for the schema, one after the other. The first request still initializes
 /// the schema itself if this has not finished (initialization happens once, under the schema's own lock).
 /// </summary>
-internal sealed partial class SchemaWarmUp(ISchema schema, ILogger<SchemaWarmUp> logger) : IHostedLifecycleService
+internal sealed partial class SchemaWarmUp(ISchema schema, ILogger<SchemaWarmUp> logger) : IHostedLifecycleService, IAsyncDisposable, IDisposable
 {
     private Task _warming = Task.CompletedTask;
 
@@ -24,7 +24,8 @@ internal sealed partial class SchemaWarmUp(ISchema schema, ILogger<SchemaWarmUp>
             catch (ObjectDisposedException)
             {
                 // The start failed (its address taken, bad settings) and the host disposed the services meanwhile:
-                // nothing will be served, and the start's own one-line error is what the user should see.
+                // nothing will be served, and the start's own one-line error is what the user should see. (Disposal
+                // waits for this build, see DisposeAsync; a schema disposed by other means still lands here.)
             }
             catch (Exception e)
             {
@@ -45,6 +46,16 @@ internal sealed partial class SchemaWarmUp(ISchema schema, ILogger<SchemaWarmUp>
     public Task StopAsync(CancellationToken cancellationToken) => _warming.WaitAsync(cancellationToken);
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A start that fails (the store held by another process, say) is not stopped, only disposed: the container
+    /// disposes this before the schema it depends on, so waiting here keeps the schema from being torn down under the
+    /// build, which would otherwise fail with whatever the half-disposed schema throws (a collection modified while
+    /// enumerated) and print it after the start's one-line error.
+    /// </summary>
+    public async ValueTask DisposeAsync() => await _warming.ConfigureAwait(false);
+
+    public void Dispose() => _warming.GetAwaiter().GetResult();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Building the GraphQL schema ahead of the first request failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
