@@ -12,6 +12,7 @@ internal sealed class SharedSubscription(SubscriptionKey key, AsyncServiceScope 
     : IObserver<ExecutionResult>
 {
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SubscriberQueue[] _subscribers = [];
     private IDisposable? _upstream;
     private bool _ended;
@@ -21,23 +22,39 @@ internal sealed class SharedSubscription(SubscriptionKey key, AsyncServiceScope 
     /// <summary>Streams this execution now feeds.</summary>
     public int SubscriberCount => _subscribers.Length;
 
+    /// <summary>
+    /// Completes once the execution listens to the change feed (or has ended): a stream that joins answers its client
+    /// only then, so a write made after the client saw the stream open is never missed.
+    /// </summary>
+    public Task Started => _started.Task;
+
+    /// <summary>Whether the execution listens to the change feed now.</summary>
+    public bool Listening => _started.Task.IsCompleted && !Volatile.Read(ref _ended);
+
     /// <summary>Starts feeding from the execution's result stream (subscribing is what joins the change feed).</summary>
     public void Start(IObservable<ExecutionResult> stream)
     {
-        var upstream = stream.Subscribe(this);
-        bool ended;
-        lock (_gate)
+        try
         {
-            ended = _ended;
-            if (!ended)
+            var upstream = stream.Subscribe(this);
+            bool ended;
+            lock (_gate)
             {
-                _upstream = upstream;
+                ended = _ended;
+                if (!ended)
+                {
+                    _upstream = upstream;
+                }
+            }
+
+            if (ended)
+            {
+                upstream.Dispose(); // every stream left while subscribing
             }
         }
-
-        if (ended)
+        finally
         {
-            upstream.Dispose(); // every stream left while subscribing
+            _started.TrySetResult();
         }
     }
 
@@ -89,6 +106,7 @@ internal sealed class SharedSubscription(SubscriptionKey key, AsyncServiceScope 
         }
 
         upstream?.Dispose();
+        _started.TrySetResult(); // an execution that never started (it lost a race to another) releases no one
         stop.Cancel();
         _ = ReleaseAsync();
     }

@@ -30,6 +30,27 @@ internal sealed class SharedSubscriptions(int maxSubscribers, IServiceScopeFacto
         }
     }
 
+    /// <summary>
+    /// Streams that receive changes now: joined to an execution that listens to the change feed. A stream is admitted
+    /// (<see cref="SubscriberCount"/>) a moment before it joins.
+    /// </summary>
+    public int ListeningCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var listening = 0;
+                foreach (var execution in _executions.Values)
+                {
+                    listening += execution.Listening ? execution.SubscriberCount : 0;
+                }
+
+                return listening;
+            }
+        }
+    }
+
     /// <summary>Admits one more stream, or false at the limit; an admitted stream calls <see cref="Release"/> when it ends.</summary>
     public bool TryReserve()
     {
@@ -58,8 +79,9 @@ internal sealed class SharedSubscriptions(int maxSubscribers, IServiceScopeFacto
     /// </summary>
     public async Task<ExecutionResult?> JoinAsync(SubscriptionKey key, SubscriberQueue queue, Func<IServiceProvider, CancellationToken, Task<ExecutionResult>> execute)
     {
-        if (TryJoinExisting(key, queue))
+        if (TryJoinExisting(key, queue) is { } existing)
         {
+            await existing.Started;
             return null;
         }
 
@@ -103,6 +125,7 @@ internal sealed class SharedSubscriptions(int maxSubscribers, IServiceScopeFacto
         {
             created.End(); // never subscribed: nothing joined the feed
             queue.Upstream = new Membership(this, raced, queue);
+            await raced.Started;
             return null;
         }
 
@@ -111,19 +134,19 @@ internal sealed class SharedSubscriptions(int maxSubscribers, IServiceScopeFacto
         return null;
     }
 
-    private bool TryJoinExisting(SubscriptionKey key, SubscriberQueue queue)
+    private SharedSubscription? TryJoinExisting(SubscriptionKey key, SubscriberQueue queue)
     {
         SharedSubscription? existing;
         lock (_gate)
         {
             if (!_executions.TryGetValue(key, out existing) || !existing.TryAdd(queue))
             {
-                return false;
+                return null;
             }
         }
 
         queue.Upstream = new Membership(this, existing, queue);
-        return true;
+        return existing;
     }
 
     private void Leave(SharedSubscription execution, SubscriberQueue queue)

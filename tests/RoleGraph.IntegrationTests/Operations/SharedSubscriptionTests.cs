@@ -40,7 +40,7 @@ public sealed class SharedSubscriptionTests
                 streams.Add((response, new SseEvents(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken))));
             }
 
-            await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 20);
+            await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 20);
             Assert.Equal(1, subscriptions.ExecutionCount);
             Assert.Equal(1, feed.SubscriberCount); // one execution is one subscriber of the feed, whatever the streams
 
@@ -79,7 +79,7 @@ public sealed class SharedSubscriptionTests
         using var counts = await SubscriptionServer.OpenStreamAsync(client, "subscription { graphChanged { nodeCount linkCount } }");
         using var withNodes = await SubscriptionServer.OpenStreamAsync(client, chosen, new { withNodes = true });
         using var withoutNodes = await SubscriptionServer.OpenStreamAsync(client, chosen, new { withNodes = false });
-        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 5);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 5);
         Assert.Equal(4, subscriptions.ExecutionCount); // the two plain streams share one
 
         var before = await store.GetRevisionAsync(TestContext.Current.CancellationToken);
@@ -106,7 +106,7 @@ public sealed class SharedSubscriptionTests
         using var first = await SubscriptionServer.OpenStreamAsync(anonymous, Revisions);
         using var second = await SubscriptionServer.OpenStreamAsync(anonymous, Revisions);
         using var withKey = await SubscriptionServer.OpenStreamAsync(keyed, Revisions);
-        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 3);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 3);
         Assert.Equal(2, subscriptions.ExecutionCount); // the anonymous streams share one, the keyed caller has its own
 
         await app.GraphQL().QueryAsync("""mutation { upsertSkill(input: { id: "sql", name: "SQL" }) { id } }""");
@@ -139,7 +139,7 @@ public sealed class SharedSubscriptionTests
         var body = JsonSerializer.Serialize(new { query = document });
         await socket.SendAsync(Encoding.UTF8.GetBytes($"POST /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nAccept: text/event-stream\r\n"
             + $"Content-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}"), TestContext.Current.CancellationToken);
-        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 2);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 2);
         Assert.Equal(1, subscriptions.ExecutionCount);
 
         // Large events (100 skills with long ids each) until the raw socket's stream is dropped, reading all the while.

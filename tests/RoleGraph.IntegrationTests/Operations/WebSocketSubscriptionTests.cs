@@ -34,7 +34,8 @@ public sealed class WebSocketSubscriptionTests
         await SendAsync(socket, new JsonObject { ["id"] = "changes", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = Revisions } }.ToJsonString());
         using var http = new HttpClient { BaseAddress = app.ClientOptions.BaseAddress };
         using var sse = await SubscriptionServer.OpenStreamAsync(http, Revisions);
-        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 2);
+        // The WebSocket's subscribe has no answer of its own: wait until both streams receive changes.
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 2);
         Assert.Equal(1, subscriptions.ExecutionCount); // the WebSocket and the SSE stream share one
         Assert.Equal(1, feed.SubscriberCount);
 
@@ -72,7 +73,7 @@ public sealed class WebSocketSubscriptionTests
         await ReceiveAsync(socket);
         await SendAsync(socket, """{"id":"1","type":"subscribe","payload":{"query":"subscription { graphChanged { revision } }"}}""");
         await SendAsync(socket, """{"id":"2","type":"subscribe","payload":{"query":"subscription { graphChanged { nodeCount } }"}}""");
-        await SubscriptionServer.WaitUntilAsync(() => subscriptions.SubscriberCount == 2 && subscriptions.ExecutionCount == 2);
+        await SubscriptionServer.WaitUntilAsync(() => subscriptions.ListeningCount == 2 && subscriptions.ExecutionCount == 2);
 
         socket.Abort(); // the connection drops without a close handshake
         socket.Dispose();
