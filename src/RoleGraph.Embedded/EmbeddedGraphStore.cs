@@ -277,12 +277,15 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         }
 
         _state = new StoreState(snapshot, sources, revision);
-        changes?.Publish(GraphChange.Applied(revision, current.Graph, netChanges));
-        KeepDerivationCheapSafely(changeSets, snapshot);
         foreach (var (write, plan) in batch)
         {
             write.Succeed(plan.Report(dryRun: false));
         }
+
+        // The writers' answers are queued before the subscribers' work: a change fans out to every stream, and the
+        // writers should not wait behind it.
+        changes?.Publish(GraphChange.Applied(revision, current.Graph, netChanges));
+        KeepDerivationCheapSafely(changeSets, snapshot);
 
         await CompactIfDueAsync(snapshot, sources, revision);
     }
@@ -312,9 +315,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             }
 
             _state = new StoreState(snapshot, sources, revision);
+            write.Succeed(plan.Report(dryRun: false));
             changes?.Publish(GraphChange.Applied(revision, current.Graph, plan.Changes));
             KeepDerivationCheapSafely(edit.ReplaceAll ? [] : [plan.Changes], snapshot);
-            write.Succeed(plan.Report(dryRun: false));
             await CompactIfDueAsync(snapshot, sources, revision);
         }
         catch (Exception e)
@@ -443,9 +446,9 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
     /// Keeps derived snapshots cheap to derive from: once one holds many changes past its last whole build, a whole
     /// one is built in the background; when ready, the next write brings it up to date with the changes published
     /// meanwhile and publishes it in place of the derived one (the same graph). Runs under the write lock, after
-    /// the changes are durable and published, so a failed write never reaches the bookkeeping.
+    /// the changes are durable and published, so a failed write never reaches the bookkeeping. The published write is
+    /// durable and answered whatever the bookkeeping does: a failure there is logged.
     /// </summary>
-    /// <summary>The published write is durable and must be answered whatever the bookkeeping does: a failure there is logged.</summary>
     private void KeepDerivationCheapSafely(IReadOnlyList<GraphChangeSet> changeSets, GraphSnapshot published)
     {
         try

@@ -155,12 +155,14 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
         var aborted = context.RequestAborted;
         // Writes end when the client leaves, or when a dropped subscriber's connection stays stuck past the grace period.
         using var writing = CancellationTokenSource.CreateLinkedTokenSource(aborted, queue.GraceExpired);
+        // One keep-alive clock per stream, restarted before each wait: an event costs no new token source or timer
+        // (a change fans out to every stream at once), only a keep-alive that fires makes a new one.
+        var idle = CancellationTokenSource.CreateLinkedTokenSource(writing.Token);
         try
         {
             await context.Response.Body.FlushAsync(writing.Token);
             while (queue.DropReason is null)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(writing.Token);
                 idle.CancelAfter(keepAlive);
                 bool more;
                 try
@@ -169,6 +171,8 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
                 }
                 catch (OperationCanceledException) when (!writing.IsCancellationRequested)
                 {
+                    idle.Dispose();
+                    idle = CancellationTokenSource.CreateLinkedTokenSource(writing.Token);
                     await WriteAsync(context, ServerSentEvents.KeepAlive, writing.Token);
                     continue;
                 }
@@ -209,6 +213,7 @@ internal sealed partial class GraphQLSseHandler(IDocumentExecuter executer, ISch
         }
         finally
         {
+            idle.Dispose();
             metrics.SubscriptionClosed();
         }
     }
