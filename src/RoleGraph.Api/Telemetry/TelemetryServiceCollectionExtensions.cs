@@ -65,19 +65,28 @@ internal static class TelemetryServiceCollectionExtensions
 
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<GraphSizeRefresher>(provider, provider.GetRequiredService<UnobservedStore>().Store));
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("rolegraph", serviceVersion: typeof(RoleGraphTelemetry).Assembly.GetName().Version?.ToString()))
-            .WithTracing(tracing => tracing
+            .ConfigureResource(resource => resource.AddService("rolegraph", serviceVersion: typeof(RoleGraphTelemetry).Assembly.GetName().Version?.ToString()));
+        // With the standard OTEL_TRACES_SAMPLER=always_off no span is ever recorded, yet a tracer provider would still
+        // make an activity per request for propagation: leave tracing out altogether, so metrics alone cost only the
+        // recordings.
+        if (!string.Equals(configuration["OTEL_TRACES_SAMPLER"], "always_off", StringComparison.OrdinalIgnoreCase))
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(RoleGraphTelemetry.Name, RoleGraphTelemetry.GraphQLSource, Neo4jTelemetry.SourceName)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
-                .AddHttpClientInstrumentation())
-            .WithMetrics(metrics =>
+                .AddHttpClientInstrumentation());
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(RoleGraphTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation();
+            if (settings.PrometheusEndpoint)
             {
-                metrics.AddMeter(RoleGraphTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (settings.PrometheusEndpoint)
-                {
-                    metrics.AddPrometheusExporter();
-                }
-            });
+                metrics.AddPrometheusExporter();
+            }
+        });
         if (otlp)
         {
             telemetry.UseOtlpExporter();

@@ -139,6 +139,23 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task With_traces_always_off_requests_are_measured_without_a_tracer_provider()
+    {
+        var exported = new LockedList<Metric>();
+        var spans = new LockedList<Activity>();
+        using var app = Instrumented(spans, exported, new() { ["OTEL_TRACES_SAMPLER"] = "always_off" });
+        await app.GraphQL().QueryAsync(Query, new { id = "data-scientist" });
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        // No tracer provider: ASP.NET Core then makes no activity per request (one would be made, unrecorded, for
+        // propagation alone if a provider listened with an always-off sampler).
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Empty(spans.Snapshot());
+        Assert.Equal(1, HistogramCount(Points(exported.Snapshot(), "rolegraph.graphql.operation.duration"), ("graphql.operation.name", "RoleName")));
+        Assert.True(HistogramCount(Points(exported.Snapshot(), "http.server.request.duration")) >= 1);
+    }
+
+    [Fact]
     public async Task The_prometheus_endpoint_serves_the_metrics_when_switched_on()
     {
         using var app = new RoleGraphApiFactory();
