@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,8 +8,9 @@ namespace RoleGraph.Benchmarks;
 
 /// <summary>
 /// The operations features over HTTP against the Release service as a process on the seed (bench `operations`):
-/// write latency with no subscriber against 1,000 graphChanged subscribers over SSE (reading their streams) plus one
-/// that never reads, in interleaved rounds, and how long an event takes to reach a subscriber. Medians, with the load
+/// write latency with no subscriber against 1,000 graphChanged subscribers over SSE (reading their streams, in a process
+/// of their own: <see cref="SubscriberProcess"/>) plus one that never reads, in interleaved rounds, and how long an
+/// event takes to reach a subscriber. Medians, with the load
 /// average. The telemetry overhead on reads is measured with wrk instead (bench/http/run.sh --telemetry): a .NET
 /// client in this process would share the 2 cores with the service and measure itself.
 /// </summary>
@@ -50,34 +50,24 @@ public static class OperationsBench
         var quiet = new List<(double P50, double P99)>();
         var busy = new List<(double P50, double P99)>();
         var delivery = new List<double>();
+        var missed = 0;
         for (var round = 0; round < rounds; round++)
         {
             var alone = await WritesAsync(http, writes, $"a{round}", pauseMs);
             quiet.Add((Percentile(alone, 0.5), Percentile(alone, 0.99)));
 
-            using var streams = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
-            using var stop = new CancellationTokenSource();
-            var arrivals = new List<long>();
-            var readers = new List<Task>();
-            for (var i = 0; i < subscribers; i++)
-            {
-                readers.Add(await SubscribeAsync(streams, i == 0 ? arrivals : null, stop.Token));
-            }
-
+            using var readers = await SubscriberProcess.StartAsync(server.Address, subscribers, Subscription);
             using var slow = await SlowSubscriberAsync(server.Address);
             await Task.Delay(500);
             var sent = new List<long>();
             var withSubscribers = await WritesAsync(http, writes, $"b{round}", pauseMs, sent);
             busy.Add((Percentile(withSubscribers, 0.5), Percentile(withSubscribers, 0.99)));
             await Task.Delay(500);
-            lock (arrivals)
-            {
-                // Each write's event at the first subscriber, from the moment the write was sent.
-                delivery.AddRange(sent.Zip(arrivals, (s, a) => Stopwatch.GetElapsedTime(s, a).TotalMilliseconds));
-            }
+            var seen = await readers.StopAsync();
 
-            stop.Cancel();
-            await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+            // Each write's event at the first subscriber, from the moment the write was sent.
+            delivery.AddRange(sent.Zip(seen.Arrivals, (s, a) => Stopwatch.GetElapsedTime(s, a).TotalMilliseconds));
+            missed += writes - seen.FewestEvents;
             Console.WriteLine($"  round {round + 1}: write p50/p99 alone {quiet[^1].P50:F2}/{quiet[^1].P99:F2} ms, with {subscribers} subscribers and a slow one "
                 + $"{busy[^1].P50:F2}/{busy[^1].P99:F2} ms; load {LoadAverage()}");
         }
@@ -85,6 +75,9 @@ public static class OperationsBench
         Console.WriteLine($"writes (upsertSkill, sequential, {(pauseMs > 0 ? $"{pauseMs} ms apart, " : "back to back, ")}{writes} per round, medians of {rounds} rounds): alone p50 {Median(quiet.Select(q => q.P50)):F2} ms p99 "
             + $"{Median(quiet.Select(q => q.P99)):F2} ms; with {subscribers} subscribers + 1 never reading: p50 {Median(busy.Select(q => q.P50)):F2} ms p99 {Median(busy.Select(q => q.P99)):F2} ms");
         Console.WriteLine($"event delivery (write sent -> event read by a subscriber, {delivery.Count} events): p50 {Percentile(delivery, 0.5):F2} ms, p99 {Percentile(delivery, 0.99):F2} ms");
+        Console.WriteLine(missed == 0
+            ? $"every one of the {subscribers} subscribers received every event"
+            : $"WARNING: events missing: the subscriber with the fewest events lacked {missed} (summed over rounds)");
     }
 
     /// <summary>
@@ -116,35 +109,6 @@ public static class OperationsBench
         }
 
         return latencies;
-    }
-
-    private static async Task<Task> SubscribeAsync(HttpClient http, List<long>? arrivals, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(Subscription, Encoding.UTF8, "application/json") };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"subscribe failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
-        return Task.Run(async () =>
-        {
-            using (response)
-            {
-                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-                while (await reader.ReadLineAsync(cancellationToken) is { } line)
-                {
-                    if (arrivals is not null && line.StartsWith("event: next", StringComparison.Ordinal))
-                    {
-                        lock (arrivals)
-                        {
-                            arrivals.Add(Stopwatch.GetTimestamp());
-                        }
-                    }
-                }
-            }
-        }, cancellationToken);
     }
 
     /// <summary>A subscriber that never reads, with a small receive window: the service must drop it, not wait for it.</summary>

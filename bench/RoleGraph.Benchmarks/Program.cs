@@ -47,6 +47,11 @@ if (mode == "memory-probe")
     return MemoryProbe.Probe(args[1], args[2]);
 }
 
+if (mode == "operations-subscribers")
+{
+    return await SubscriberProcess.RunAsync(args);
+}
+
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 bool Flag(string name) => args.Contains(name);
 
