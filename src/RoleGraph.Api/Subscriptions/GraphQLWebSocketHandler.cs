@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -24,7 +25,9 @@ namespace RoleGraph.Api.Subscriptions;
 /// connection_ack, ping/pong, and per operation subscribe, next, error and complete. Subscriptions share executions
 /// with the SSE streams (<see cref="SharedSubscriptions"/>), count against the same limit and get the same bounded
 /// queue: an operation that falls behind ends with an error message, and a connection that does not take it in time
-/// is closed.
+/// is closed. The upgrade passes the per-client rate limiter as any request does; after it, each connection's
+/// subscribe messages take tokens from a bucket of its own with the same rate and burst, and one refused gets an error
+/// message with RATE_LIMITED.
 /// </summary>
 internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access,
     IOptionsMonitor<LimitsOptions> limits, IOptionsMonitor<SubscriptionOptions> options, GraphStoreInitializer initializer, SharedSubscriptions subscriptions,
@@ -75,6 +78,8 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
         private readonly SemaphoreSlim _sending = new(1, 1);
         private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        private readonly LimitsOptions _limits = handler.Limits.CurrentValue;
+        private readonly TokenBucketRateLimiter _operationRate = OperationRate(handler.Limits.CurrentValue);
         private bool _initialised;
         private bool _acknowledged;
 
@@ -116,7 +121,16 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
             }
 
             _closing.Dispose();
+            _operationRate.Dispose();
         }
+
+        private static TokenBucketRateLimiter OperationRate(LimitsOptions limits) => new(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.RequestBurst,
+            TokensPerPeriod = limits.RequestsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+        });
 
         /// <summary>
         /// Closes with 4408 a connection that sent no connection_init in time. A timer, not a cancelled receive:
@@ -259,6 +273,17 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
         private async Task OperateAsync(string id, GraphQLRequest request, CancellationToken cancellationToken)
         {
             var limit = handler.Limits.CurrentValue;
+            using (var lease = _operationRate.AttemptAcquire())
+            {
+                if (!lease.IsAcquired)
+                {
+                    handler.Metrics.Refused(LimitCodes.RateLimited);
+                    await SendErrorAsync(id, $"Too many operations: each connection may start {_limits.RequestsPerSecond} per second (bursts of {_limits.RequestBurst}); retry after a second.",
+                        LimitCodes.RateLimited, cancellationToken);
+                    return;
+                }
+            }
+
             if (string.IsNullOrWhiteSpace(request.Query))
             {
                 await SendErrorAsync(id, "The request has no query.", ErrorCodes.BadRequest, cancellationToken);

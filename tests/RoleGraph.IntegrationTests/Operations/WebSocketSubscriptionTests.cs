@@ -122,6 +122,55 @@ public sealed class WebSocketSubscriptionTests
     }
 
     [Fact]
+    public async Task Operations_past_the_connections_rate_get_an_error_with_rate_limited_and_the_connection_stays()
+    {
+        var factory = new RoleGraphApiFactory();
+        factory.Settings["RoleGraph:Limits:RequestsPerSecond"] = "1";
+        factory.Settings["RoleGraph:Limits:RequestBurst"] = "2";
+        using var app = SubscriptionServer.Started(factory);
+        using var socket = await ConnectAsync(app);
+        await SendAsync(socket, """{"type":"connection_init"}""");
+        Assert.Equal("connection_ack", (string)(await ReceiveAsync(socket))!["type"]!);
+
+        // Five queries at once against a bucket of two: at most three (two, and one more if a second turns meanwhile) run.
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(socket, new JsonObject { ["id"] = $"q{i}", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = "{ role(id: \"data-scientist\") { name } }" } }.ToJsonString());
+        }
+
+        var answered = new List<JsonNode>();
+        var refused = new List<JsonNode>();
+        while (answered.Count + refused.Count < 5)
+        {
+            var message = (await ReceiveAsync(socket))!;
+            switch ((string)message["type"]!)
+            {
+                case "next":
+                    Assert.Equal("Data Scientist", (string)message["payload"]!["data"]!["role"]!["name"]!);
+                    break;
+                case "complete":
+                    answered.Add(message);
+                    break;
+                case "error":
+                    refused.Add(message);
+                    break;
+                default:
+                    Assert.Fail(message.ToJsonString());
+                    break;
+            }
+        }
+
+        Assert.InRange(refused.Count, 2, 3);
+        var error = refused[0]["payload"]![0]!;
+        Assert.Equal("RATE_LIMITED", (string)error["extensions"]!["code"]!);
+        Assert.Equal("Too many operations: each connection may start 1 per second (bursts of 2); retry after a second.", (string)error["message"]!);
+
+        // The connection is still open: a ping is answered.
+        await SendAsync(socket, """{"type":"ping"}""");
+        Assert.Equal("pong", (string)(await ReceiveAsync(socket))!["type"]!);
+    }
+
+    [Fact]
     public async Task A_connection_that_never_initialises_is_closed_with_4408()
     {
         var factory = new RoleGraphApiFactory();
