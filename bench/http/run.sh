@@ -21,7 +21,8 @@
 #                          bench/http/otlp-sink.js (a collector stand-in on loopback), and /metrics on, scraped every
 #                          5 s; the summary adds its ratios to rolegraph (the telemetry overhead); and
 #                          rolegraph[telemetry-sampled], the same with OTEL_TRACES_SAMPLER=parentbased_traceidratio
-#                          and OTEL_TRACES_SAMPLER_ARG=0.1 (1 trace in 10, as busy services sample)
+#                          and OTEL_TRACES_SAMPLER_ARG=0.1 (1 trace in 10, as busy services sample); and
+#                          rolegraph[telemetry-metrics], metrics only (OTEL_TRACES_SAMPLER=always_off: no tracing)
 #            --no-peers    without the Node.js peers (e.g. only RoleGraph against its variants)
 #            --onet DIR (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository,
 #            else ../../shared/...)   --no-build (use the existing Release build and bench/peers/node_modules)
@@ -144,6 +145,8 @@ if [ "$telemetry" = 1 ]; then
   variants+=("telemetry:$production_telemetry")
   # The same with the sampler busy services use (the standard variables, read by the SDK): 1 trace in 10 recorded.
   variants+=("telemetry-sampled:$production_telemetry,OTEL_TRACES_SAMPLER=parentbased_traceidratio,OTEL_TRACES_SAMPLER_ARG=0.1")
+  # Metrics only (OTLP and /metrics), traces switched off with the standard variable: no tracer provider at all.
+  variants+=("telemetry-metrics:$production_telemetry,OTEL_TRACES_SAMPLER=always_off")
 fi
 for variant in "${variants[@]}"; do
   name="rolegraph[${variant%%:*}]"
@@ -217,8 +220,8 @@ measure() { # phase rounds
 }
 if [ "$telemetry" = 1 ]; then
   # Prometheus scrapes every 15-60 s in production; every 5 s here, so the scrape's cost is not left out.
-  full="rolegraph[telemetry]" sampled="rolegraph[telemetry-sampled]"
-  scraped=("${port[$full]}" "${port[$sampled]}")
+  full="rolegraph[telemetry]" sampled="rolegraph[telemetry-sampled]" metrics_only="rolegraph[telemetry-metrics]"
+  scraped=("${port[$full]}" "${port[$sampled]}" "${port[$metrics_only]}")
   (while sleep 5; do for p in "${scraped[@]}"; do curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$p/metrics" || true; done; done) &
   scraper=$!
 fi
