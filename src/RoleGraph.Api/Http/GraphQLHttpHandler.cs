@@ -23,7 +23,7 @@ namespace RoleGraph.Api.Http;
 /// persisted queries (<see cref="AutomaticPersistedQueries"/>).
 /// </summary>
 internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated, GraphStoreInitializer initializer,
-    ReadResponseCaching caching, AutomaticPersistedQueries persisted)
+    ReadResponseCaching caching, AutomaticPersistedQueries persisted, Subscriptions.WriteAnswers writeAnswers)
 {
     public async Task PostAsync(HttpContext context)
     {
@@ -210,6 +210,11 @@ internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema sch
     private async Task ExecuteAsync(HttpContext context, PreparedRequest prepared, string mediaType, string? tag)
     {
         var request = prepared.Request;
+        if (prepared.Operation is OperationType.Mutation)
+        {
+            writeAnswers.Track(context); // its change reaches subscribers once this answer is sent
+        }
+
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Timeout = limits.CurrentValue.ExecutionTimeout,

@@ -6,10 +6,11 @@ namespace RoleGraph.Api.Subscriptions;
 /// <summary>
 /// The feed as the IObservable a GraphQL.NET subscription field returns: each observer (one shared execution of a
 /// subscription, see <see cref="SharedSubscriptions"/>) is one feed subscriber,
-/// pumped on its own task from its bounded buffer (so the publishing write never runs GraphQL), ended with an error
+/// pumped on its own task from its bounded buffer (so the publishing write never runs GraphQL; and a change is passed
+/// on once the writers' answers are sent, see <see cref="WriteAnswers"/>), ended with an error
 /// when the feed drops it, and removed from the feed when the observer lets go.
 /// </summary>
-internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<GraphChange>
+internal sealed class ChangeFeedObservable(GraphChangeFeed feed, WriteAnswers writeAnswers) : IObservable<GraphChange>
 {
     public IDisposable Subscribe(IObserver<GraphChange> observer)
     {
@@ -20,7 +21,7 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<G
         }
 
         var stop = new CancellationTokenSource();
-        _ = PumpAsync(subscription, observer, stop);
+        _ = PumpAsync(subscription, observer, writeAnswers, stop);
         return new Unsubscriber(subscription, stop);
     }
 
@@ -30,13 +31,14 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed) : IObservable<G
             Code = SubscriptionCodes.LimitReached,
         };
 
-    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, CancellationTokenSource stop)
+    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, WriteAnswers writeAnswers, CancellationTokenSource stop)
     {
         var cancellationToken = stop.Token;
         try
         {
             await foreach (var change in subscription.Reader.ReadAllAsync(cancellationToken))
             {
+                await writeAnswers.WhenSentAsync(cancellationToken);
                 observer.OnNext(change);
             }
 

@@ -16,7 +16,9 @@ internal sealed class SubscriptionType : ObjectGraphType
             .ResolveStream(context =>
             {
                 var feed = context.RequestServices!.GetRequiredService<GraphChangeFeed>();
-                return feed.SubscriberCount >= feed.MaxSubscribers ? throw ChangeFeedObservable.LimitReached(feed) : new ChangeFeedObservable(feed);
+                return feed.SubscriberCount >= feed.MaxSubscribers
+                    ? throw ChangeFeedObservable.LimitReached(feed)
+                    : new ChangeFeedObservable(feed, context.RequestServices!.GetRequiredService<WriteAnswers>());
             });
     }
 }

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RoleGraph.Api.Subscriptions;
+
+namespace RoleGraph.Tests.Operations;
+
+/// <summary>
+/// A change's fan-out waits for the answers of the writes in flight (sent when their responses complete), and never
+/// longer than <see cref="WriteAnswers.MaxWait"/>.
+/// </summary>
+public sealed class WriteAnswersTests
+{
+    [Fact]
+    public async Task The_fan_out_waits_until_every_pending_answer_is_sent()
+    {
+        var answers = new WriteAnswers();
+        Assert.True(answers.WhenSentAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully, "Nothing pending: no wait.");
+
+        var first = new Response();
+        var second = new Response();
+        answers.Track(first.Context);
+        answers.Track(second.Context);
+        Assert.Equal(2, answers.Pending);
+
+        var waiting = answers.WhenSentAsync(TestContext.Current.CancellationToken);
+        await first.CompleteAsync();
+        Assert.Equal(1, answers.Pending);
+        Assert.False(waiting.IsCompleted, "One answer is still pending.");
+
+        await second.CompleteAsync();
+        await waiting.WaitAsync(SubscriptionServer.Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(0, answers.Pending);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_never_sent_holds_the_fan_out_back_only_for_the_longest_wait()
+    {
+        var answers = new WriteAnswers();
+        answers.Track(new Response().Context);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        await answers.WhenSentAsync(TestContext.Current.CancellationToken).WaitAsync(SubscriptionServer.Patience, TestContext.Current.CancellationToken);
+
+        Assert.True(waited.Elapsed >= WriteAnswers.MaxWait - TimeSpan.FromMilliseconds(2), $"Released after {waited.Elapsed.TotalMilliseconds} ms.");
+        Assert.Equal(1, answers.Pending);
+    }
+
+    /// <summary>A response whose OnCompleted callbacks the test runs, as the server does once the response is sent.</summary>
+    private sealed class Response : HttpResponseFeature
+    {
+        private readonly List<(Func<object, Task> Callback, object State)> _completed = [];
+
+        public Response()
+        {
+            Context = new DefaultHttpContext();
+            Context.Features.Set<IHttpResponseFeature>(this);
+        }
+
+        public DefaultHttpContext Context { get; }
+
+        public override void OnCompleted(Func<object, Task> callback, object state) => _completed.Add((callback, state));
+
+        public async Task CompleteAsync()
+        {
+            foreach (var (callback, state) in _completed)
+            {
+                await callback(state);
+            }
+        }
+    }
+}
