@@ -45,6 +45,15 @@ public abstract partial class GraphStoreContract<TFixture>
         ["roles requiring a popular skill by id"] = (NodeKind.Role,
             Linked(RelationKind.Requires, Out, new() { Some = new() { Id = new() { In = ["skill-0001", "skill-0002", "python", "no-such-node"] } } }),
             (m, n) => LinksIn(m, n.Id, RelationKind.Requires, Out).Any(x => x.Far.Id is "skill-0001" or "skill-0002" or "python")),
+        // A link filter by ids (answered by binary search) with more conditions beside it: they must still be checked.
+        ["roles requiring python or skill-0000 whose every skill matters at least half"] = (NodeKind.Role,
+            Linked(RelationKind.Requires, Out, new() { Some = new() { Id = new() { In = ["python", "skill-0000"] } }, All = new() { Importance = new() { Gte = 0.5 } } }),
+            (m, n) => LinksIn(m, n.Id, RelationKind.Requires, Out).Any(x => x.Far.Id is "python" or "skill-0000")
+                && LinksIn(m, n.Id, RelationKind.Requires, Out).All(x => x.Link.Importance >= 0.5)),
+        ["roles requiring python or skill-0000 and no skill named like learning"] = (NodeKind.Role,
+            Linked(RelationKind.Requires, Out, new() { Some = new() { Id = new() { In = ["python", "skill-0000"] } }, None = new() { Name = new() { Contains = "learning" } } }),
+            (m, n) => LinksIn(m, n.Id, RelationKind.Requires, Out).Any(x => x.Far.Id is "python" or "skill-0000")
+                && !LinksIn(m, n.Id, RelationKind.Requires, Out).Any(x => Lowered(x.Far.Name).Contains("learning", StringComparison.Ordinal))),
         ["roles with a skill of high importance and low level"] = (NodeKind.Role,
             Linked(RelationKind.Requires, Out, new() { Some = new() { Importance = new() { Gt = 0.7 }, Level = new() { Lte = 0.5 } } }),
             (m, n) => LinksIn(m, n.Id, RelationKind.Requires, Out).Any(x => x.Link.Importance > 0.7 && x.Link.Level <= 0.5)),
