@@ -128,6 +128,13 @@ public abstract partial class GraphStoreContract<TFixture>
                 ],
             },
             (m, n) => LinksIn(m, n.Id, RelationKind.InCategory, In, NodeKind.Skill).Any() && !LinksIn(m, n.Id, RelationKind.SubcategoryOf, In).Any()),
+        // By ids, in both directions: a category's link to a named category the other way round must not count.
+        ["categories directly beneath category-01, -02 or -03"] = (NodeKind.Category,
+            Linked(RelationKind.SubcategoryOf, Out, new() { Some = new() { Id = new() { In = ["category-01", "category-02", "category-03"] } } }),
+            (m, n) => LinksIn(m, n.Id, RelationKind.SubcategoryOf, Out).Any(x => x.Far.Id is "category-01" or "category-02" or "category-03")),
+        ["categories directly above category-01, -02 or -03"] = (NodeKind.Category,
+            Linked(RelationKind.SubcategoryOf, In, new() { Some = new() { Id = new() { In = ["category-01", "category-02", "category-03"] } } }),
+            (m, n) => LinksIn(m, n.Id, RelationKind.SubcategoryOf, In).Any(x => x.Far.Id is "category-01" or "category-02" or "category-03")),
         ["categories beneath a parent whose id is not category-00"] = (NodeKind.Category,
             Linked(RelationKind.SubcategoryOf, Out, new() { Some = new() { Not = new() { Id = new() { Eq = "category-00" } } } }),
             (m, n) => LinksIn(m, n.Id, RelationKind.SubcategoryOf, Out).Any(x => x.Far.Id != "category-00")),
