@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Embedded;
@@ -13,19 +11,17 @@ namespace RoleGraph.Tests.Algorithms;
 /// </summary>
 public sealed class PathRelationFilterTests : IAsyncLifetime
 {
-    private readonly EmbeddedGraphStore _store = new(null, NullLogger<EmbeddedGraphStore>.Instance);
+    private EmbeddedGraphStore _store = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         // a and b share a skill (REQUIRES) and a tool (USES); the tool supports the skill.
-        var document = TestGraph.Create()
+        _store = await TestGraph.Create()
             .Role("a").Role("b").Skill("x").Tool("t")
             .Requires("a", "x").Requires("b", "x").Uses("a", "t").Uses("b", "t").Supports("t", "x")
-            .Document();
-        await _store.InitializeAsync(Ct);
-        await _store.ApplyAsync(GraphEdit.Import(document, ImportMode.Replace), dryRun: false, Ct);
+            .StoreAsync(Ct);
     }
 
     public ValueTask DisposeAsync()

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Core.Store;
@@ -14,18 +12,16 @@ namespace RoleGraph.Tests.Algorithms;
 /// </summary>
 public sealed class QueryServiceArgumentTests : IAsyncLifetime
 {
-    private readonly EmbeddedGraphStore _store = new(null, NullLogger<EmbeddedGraphStore>.Instance);
+    private EmbeddedGraphStore _store = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        var document = TestGraph.Create()
+        _store = await TestGraph.Create()
             .Role("a").Role("b").Skill("x")
             .Requires("a", "x", 0.5).Requires("b", "x", 0.9)
-            .Document();
-        await _store.InitializeAsync(Ct);
-        await _store.ApplyAsync(GraphEdit.Import(document, ImportMode.Replace), dryRun: false, Ct);
+            .StoreAsync(Ct);
     }
 
     public ValueTask DisposeAsync()

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using RoleGraph.Core.Editing;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Queries;
 using RoleGraph.Embedded;
@@ -14,19 +12,17 @@ namespace RoleGraph.Tests.Algorithms;
 /// </summary>
 public sealed class QueryServiceRoleListTests : IAsyncLifetime
 {
-    private readonly EmbeddedGraphStore _store = new(null, NullLogger<EmbeddedGraphStore>.Instance);
+    private EmbeddedGraphStore _store = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         // a requires x (0.5) and y (0.2); b requires x (0.9); c only uses t.
-        var document = TestGraph.Create()
+        _store = await TestGraph.Create()
             .Role("a").Role("b").Role("c").Skill("x").Skill("y").Tool("t")
             .Requires("a", "x", 0.5).Requires("a", "y", 0.2).Requires("b", "x", 0.9).Uses("c", "t")
-            .Document();
-        await _store.InitializeAsync(Ct);
-        await _store.ApplyAsync(GraphEdit.Import(document, ImportMode.Replace), dryRun: false, Ct);
+            .StoreAsync(Ct);
     }
 
     public ValueTask DisposeAsync()

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RoleGraph.Core.Editing;
 using RoleGraph.Core.Graph;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Taxonomy;
+using RoleGraph.Embedded;
 
 namespace RoleGraph.Tests.Algorithms;
 
@@ -79,6 +82,15 @@ internal sealed class TestGraph
     public GraphSnapshot Build() => GraphSnapshot.Build(_nodes, _links);
 
     public TaxonomyDocument Document(string name = "Test taxonomy") => new([new TaxonomyHeader(name)], _nodes.ToArray(), _links.ToArray());
+
+    /// <summary>An in-memory embedded store holding this graph, written through its import: for tests of the query service.</summary>
+    public async Task<EmbeddedGraphStore> StoreAsync(CancellationToken cancellationToken)
+    {
+        var store = new EmbeddedGraphStore(null, NullLogger<EmbeddedGraphStore>.Instance);
+        await store.InitializeAsync(cancellationToken);
+        await store.ApplyAsync(GraphEdit.Import(Document(), ImportMode.Replace), dryRun: false, cancellationToken);
+        return store;
+    }
 
     private TestGraph Checked(GraphLink link)
     {
