@@ -3,7 +3,7 @@ using GraphQL.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -68,13 +68,20 @@ internal static class TelemetryServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService("rolegraph", serviceVersion: typeof(RoleGraphTelemetry).Assembly.GetName().Version?.ToString()));
         // With the standard OTEL_TRACES_SAMPLER=always_off no span is ever recorded, yet a tracer provider would still
         // make an activity per request for propagation: leave tracing out altogether, so metrics alone cost only the
-        // recordings.
+        // recordings. OTLP is added per signal for the same reason: UseOtlpExporter would switch tracing (and logging)
+        // back on.
         if (!string.Equals(configuration["OTEL_TRACES_SAMPLER"], "always_off", StringComparison.OrdinalIgnoreCase))
         {
-            telemetry.WithTracing(tracing => tracing
-                .AddSource(RoleGraphTelemetry.Name, RoleGraphTelemetry.GraphQLSource, Neo4jTelemetry.SourceName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
-                .AddHttpClientInstrumentation());
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.AddSource(RoleGraphTelemetry.Name, RoleGraphTelemetry.GraphQLSource, Neo4jTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
         }
 
         telemetry.WithMetrics(metrics =>
@@ -86,10 +93,16 @@ internal static class TelemetryServiceCollectionExtensions
             {
                 metrics.AddPrometheusExporter();
             }
+
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
         });
         if (otlp)
         {
-            telemetry.UseOtlpExporter();
+            // Log records go to the collector too, each with the trace and span ids of the request that wrote it.
+            telemetry.WithLogging(logging => logging.AddOtlpExporter());
         }
 
         return services;
