@@ -14,7 +14,11 @@ namespace RoleGraph.Tests.Operations;
 /// <summary>The service on a real loopback socket (streams need one), and opening GraphQL-over-SSE streams to it.</summary>
 internal static class SubscriptionServer
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a test waits for what must happen (an event, a count): only ever an upper bound, never a duration a
+    /// test expects to pass, so it is generous; CI machines are shared, and a loaded one took seconds to deliver.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public static RoleGraphApiFactory Started(RoleGraphApiFactory factory)
     {
