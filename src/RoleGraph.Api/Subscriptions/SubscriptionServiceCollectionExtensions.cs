@@ -20,7 +20,7 @@ internal static class SubscriptionServiceCollectionExtensions
             return new GraphChangeFeed(options.MaxSubscribers, options.BufferSize);
         });
         services.AddSingleton<IGraphChangeSink>(provider => provider.GetRequiredService<GraphChangeFeed>());
-        services.AddSingleton<WriteAnswers>();
+        services.AddSingleton(_ => new WriteAnswers());
         // The feed's subscribers are the shared executions, one per distinct subscription: never more than the streams.
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SharedSubscriptions>(provider,
             provider.GetRequiredService<IOptions<SubscriptionOptions>>().Value.MaxSubscribers));

@@ -6,7 +6,7 @@ namespace RoleGraph.Api.Subscriptions;
 /// delay that answer (measured: +1 ms at p50, +11 ms at p99 beside 1,000 subscribers). A change waits at most
 /// <see cref="MaxWait"/>, so steady writes cannot hold events back.
 /// </summary>
-internal sealed class WriteAnswers
+internal sealed class WriteAnswers(TimeSpan maxWait)
 {
     /// <summary>The longest a change waits for writers' answers before it is fanned out anyway.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(20);
@@ -14,6 +14,11 @@ internal sealed class WriteAnswers
     private readonly Lock _gate = new();
     private int _pending;
     private TaskCompletionSource? _allSent;
+
+    public WriteAnswers()
+        : this(MaxWait)
+    {
+    }
 
     /// <summary>Writes whose answers are not sent yet.</summary>
     public int Pending
@@ -42,7 +47,7 @@ internal sealed class WriteAnswers
         }, this);
     }
 
-    /// <summary>Completes when no write's answer is pending, or after <see cref="MaxWait"/>; at once when none is.</summary>
+    /// <summary>Completes when no write's answer is pending, or after the longest wait; at once when none is.</summary>
     public Task WhenSentAsync(CancellationToken cancellationToken)
     {
         Task allSent;
@@ -56,13 +61,13 @@ internal sealed class WriteAnswers
             allSent = (_allSent ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
 
-        return WaitAsync(allSent, cancellationToken);
+        return WaitAsync(allSent, maxWait, cancellationToken);
     }
 
-    private static async Task WaitAsync(Task allSent, CancellationToken cancellationToken)
+    private static async Task WaitAsync(Task allSent, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(MaxWait);
+        patience.CancelAfter(maxWait);
         await allSent.WaitAsync(patience.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         cancellationToken.ThrowIfCancellationRequested();
     }

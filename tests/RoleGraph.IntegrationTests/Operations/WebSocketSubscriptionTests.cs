@@ -132,15 +132,17 @@ public sealed class WebSocketSubscriptionTests
         await SendAsync(socket, """{"type":"connection_init"}""");
         Assert.Equal("connection_ack", (string)(await ReceiveAsync(socket))!["type"]!);
 
-        // Five queries at once against a bucket of two: at most three (two, and one more if a second turns meanwhile) run.
-        for (var i = 0; i < 5; i++)
+        // Ten queries at once against a bucket of two: two run, and one more for each second that turns meanwhile
+        // (on a loaded machine the ten may take seconds to send and answer).
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
         {
             await SendAsync(socket, new JsonObject { ["id"] = $"q{i}", ["type"] = "subscribe", ["payload"] = new JsonObject { ["query"] = "{ role(id: \"data-scientist\") { name } }" } }.ToJsonString());
         }
 
         var answered = new List<JsonNode>();
         var refused = new List<JsonNode>();
-        while (answered.Count + refused.Count < 5)
+        while (answered.Count + refused.Count < 10)
         {
             var message = (await ReceiveAsync(socket))!;
             switch ((string)message["type"]!)
@@ -160,7 +162,8 @@ public sealed class WebSocketSubscriptionTests
             }
         }
 
-        Assert.InRange(refused.Count, 2, 3);
+        Assert.InRange(answered.Count, 2, 2 + (int)Math.Ceiling(elapsed.Elapsed.TotalSeconds));
+        Assert.NotEmpty(refused);
         var error = refused[0]["payload"]![0]!;
         Assert.Equal("RATE_LIMITED", (string)error["extensions"]!["code"]!);
         Assert.Equal("Too many operations: each connection may start 1 per second (bursts of 2); retry after a second.", (string)error["message"]!);
