@@ -20,7 +20,13 @@ public static class OperationsBench
     private const string Subscription = "{\"query\":\"subscription { graphChanged { revision nodes { id change } } }\"}";
     private const string Read = "{\"query\":\"{ role(id: \\\"data-scientist\\\") { name skills { importance skill { id name } } } }\"}";
 
-    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, int pauseMs, bool build)
+    /// <param name="serverCpus">
+    /// CPUs for the service alone (taskset's list, e.g. "0"), or null to share every CPU with this process. Run the
+    /// benchmark itself on the others (<c>taskset -c 1 dotnet run ...</c>): the timed writer and the readers then stand
+    /// for clients on other machines, as in production, and the service's fan-out no longer delays the writer's own
+    /// wake-up, which on 2 shared cores was most of what 1,000 subscribers added to a write.
+    /// </param>
+    public static async Task<int> RunAsync(int subscribers, int writes, int rounds, int pauseMs, bool build, string? serverCpus = null)
     {
         var root = BenchSettings.Current.RepositoryRoot;
         if (build)
@@ -35,14 +41,17 @@ public static class OperationsBench
 
         var dll = Path.Combine(root, "src", "RoleGraph.Api", "bin", "Release", "net10.0", "RoleGraph.Api.dll");
         Console.WriteLine($"operations bench: {HttpLoad.Machine()}; load average at start {LoadAverage()}");
-        await SubscribersAsync(dll, subscribers, writes, rounds, pauseMs);
+        Console.WriteLine(serverCpus is null
+            ? "service and benchmark share every CPU"
+            : $"service on CPUs {serverCpus}; benchmark (writer and readers) on {Affinity()}");
+        await SubscribersAsync(dll, subscribers, writes, rounds, pauseMs, serverCpus);
         Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
     }
 
-    private static async Task SubscribersAsync(string dll, int subscribers, int writes, int rounds, int pauseMs)
+    private static async Task SubscribersAsync(string dll, int subscribers, int writes, int rounds, int pauseMs, string? serverCpus)
     {
-        using var server = await Service.StartAsync(dll, [$"--RoleGraph:Subscriptions:MaxSubscribers={subscribers + 10}"]);
+        using var server = await Service.StartAsync(dll, [$"--RoleGraph:Subscriptions:MaxSubscribers={subscribers + 10}"], serverCpus);
         using var http = server.Client(connections: 4);
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
         await WritesAsync(http, writes, "warm", pauseMs);
@@ -130,6 +139,12 @@ public static class OperationsBench
 
     private static double Median(IEnumerable<double> values) => Percentile(values.ToList(), 0.5);
 
+    /// <summary>This process's CPUs as the kernel lists them (Cpus_allowed_list), or "?" where there is no /proc.</summary>
+    private static string Affinity() =>
+        File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?"
+            : "?";
+
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>The service as a process on a loopback port, on a fresh seeded data file, with a write key.</summary>
@@ -142,7 +157,7 @@ public static class OperationsBench
 
         public Uri Address { get; }
 
-        public static async Task<Service> StartAsync(string dll, string[] settings)
+        public static async Task<Service> StartAsync(string dll, string[] settings, string? cpus)
         {
             var directory = Directory.CreateTempSubdirectory("rolegraph-operations-bench-").FullName;
             int port;
@@ -152,16 +167,17 @@ public static class OperationsBench
                 port = ((IPEndPoint)listener.LocalEndpoint).Port;
             }
 
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-            foreach (var argument in new[]
-            {
+            // taskset pins the process before the runtime starts, so every thread it makes inherits the CPUs.
+            var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+            foreach (var argument in (cpus is null ? Array.Empty<string>() : ["-c", cpus, "dotnet"]).Concat(
+            [
                 dll, "--urls", $"http://127.0.0.1:{port}",
                 "--RoleGraph:Embedded:DataFile=" + Path.Combine(directory, "rolegraph.json"),
                 "--RoleGraph:Limits:RequestsPerSecond=1000000", "--RoleGraph:Limits:RequestBurst=1000000",
                 "--RoleGraph:Auth:ApiKeys:0:Name=bench",
                 "--RoleGraph:Auth:ApiKeys:0:Sha256=" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Key))),
                 "--Logging:LogLevel:Default=Warning",
-            }.Concat(settings))
+            ]).Concat(settings))
             {
                 start.ArgumentList.Add(argument);
             }

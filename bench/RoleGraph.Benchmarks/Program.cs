@@ -23,9 +23,10 @@ const string usage = """
       ... -- query-power [--quick] [--cpu] [--datasets onet,gen-1m]   issue 16's filtered list, facet and link pages;
                                         --cpu: median CPU time per call beside wall time (for a busy machine)
       ... -- http [--dataset seed|onet|gen-...] [--seconds 10] [--clients 8] [--no-build] [--only RoleWithSkills,SimilarRoles]
-      ... -- operations [--subscribers 1000] [--writes 200] [--rounds 3] [--pause-ms 0] [--no-build]
+      ... -- operations [--subscribers 1000] [--writes 200] [--rounds 3] [--pause-ms 0] [--server-cpus 0] [--no-build]
                                         write latency alone and beside N graphChanged subscribers (SSE) and one that
-                                        never reads; event delivery time (telemetry's cost on reads: bench/http/run.sh --telemetry)
+                                        never reads; event delivery time (telemetry's cost on reads: bench/http/run.sh --telemetry);
+                                        --server-cpus pins the service (taskset), for a benchmark run on the other CPUs
       ... -- chart [--quick]            charts and summary from the last run's results
       ... -- profile [--dataset onet] [--rounds 3]   stopwatch breakdown of opening a data file and of one write
       ... -- writes [--dataset onet] [--data-file PATH] [--writes 2000] [--seconds 60] [--writers 4] [--readers 2]
@@ -125,7 +126,7 @@ switch (mode)
             only: Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     case "operations":
         int Number(string name, int fallback) => int.Parse(Option(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
-        return await OperationsBench.RunAsync(Number("--subscribers", 1000), Number("--writes", 200), Number("--rounds", 3), Number("--pause-ms", 0), build: !Flag("--no-build"));
+        return await OperationsBench.RunAsync(Number("--subscribers", 1000), Number("--writes", 200), Number("--rounds", 3), Number("--pause-ms", 0), build: !Flag("--no-build"), serverCpus: Option("--server-cpus"));
     default:
         Console.Error.WriteLine(usage);
         return 2;
