@@ -175,7 +175,7 @@ public sealed class TelemetryTests
         {
             app.Services.GetRequiredService<TracerProvider>().ForceFlush();
             var spans = exported.Snapshot();
-            if (spans.Any(last) || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            if (spans.Any(last) || deadline.Elapsed > SubscriptionServer.Patience)
             {
                 return spans;
             }
