@@ -21,7 +21,7 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed, WriteAnswers wr
         }
 
         var stop = new CancellationTokenSource();
-        _ = PumpAsync(subscription, observer, writeAnswers, stop);
+        _ = PumpAsync(subscription, observer, writeAnswers, stop, feed.BufferSize);
         return new Unsubscriber(subscription, stop);
     }
 
@@ -31,7 +31,7 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed, WriteAnswers wr
             Code = SubscriptionCodes.LimitReached,
         };
 
-    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, WriteAnswers writeAnswers, CancellationTokenSource stop)
+    private static async Task PumpAsync(GraphChangeSubscription subscription, IObserver<GraphChange> observer, WriteAnswers writeAnswers, CancellationTokenSource stop, int bufferSize)
     {
         var cancellationToken = stop.Token;
         try
@@ -50,7 +50,14 @@ internal sealed class ChangeFeedObservable(GraphChangeFeed feed, WriteAnswers wr
         }
         catch (SubscriberDroppedException e)
         {
-            observer.OnError(new ExecutionError(e.Message, e) { Code = SubscriptionCodes.TooSlow });
+            // The execution itself fell behind the feed (Core's message cannot name the service's setting), which
+            // drops its streams just as one stream falling behind its own queue is dropped: say it the same way.
+            observer.OnError(new ExecutionError(
+                $"The subscriber fell {bufferSize} changes behind (RoleGraph:Subscriptions:BufferSize) and was dropped; subscribe again and re-read.",
+                e)
+            {
+                Code = SubscriptionCodes.TooSlow,
+            });
         }
         finally
         {
