@@ -11,6 +11,7 @@ using RoleGraph.Api.GraphQL.Errors;
 using RoleGraph.Api.Hosting;
 using RoleGraph.Api.Limits;
 using RoleGraph.Api.Security;
+using RoleGraph.Api.Subscriptions;
 
 namespace RoleGraph.Api.Http;
 
@@ -23,7 +24,7 @@ namespace RoleGraph.Api.Http;
 /// persisted queries (<see cref="AutomaticPersistedQueries"/>).
 /// </summary>
 internal sealed class GraphQLHttpHandler(IDocumentExecuter executer, ISchema schema, IGraphQLTextSerializer serializer, GraphQLAccess access, IOptionsMonitor<LimitsOptions> limits, ValidatedDocumentCache validated, GraphStoreInitializer initializer,
-    ReadResponseCaching caching, AutomaticPersistedQueries persisted, Subscriptions.WriteAnswers writeAnswers)
+    ReadResponseCaching caching, AutomaticPersistedQueries persisted, WriteAnswers writeAnswers)
 {
     public async Task PostAsync(HttpContext context)
     {
