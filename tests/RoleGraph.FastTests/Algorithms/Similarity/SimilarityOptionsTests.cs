@@ -31,12 +31,16 @@ public sealed class SimilarityOptionsTests
         Assert.StartsWith("A similarity facet weight is a finite number of 0 or more.", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_negative_explanation_size_is_refused()
+    [Theory]
+    [InlineData(nameof(SimilarityOptions.ExplainItems))]
+    [InlineData(nameof(SimilarityOptions.ExplainTerms))]
+    public void A_negative_explanation_size_is_refused_by_its_own_name(string name)
     {
-        var refused = Assert.Throws<ArgumentOutOfRangeException>(nameof(SimilarityOptions.ExplainItems), new SimilarityOptions { ExplainItems = -1 }.Validate);
+        var options = name == nameof(SimilarityOptions.ExplainItems) ? new SimilarityOptions { ExplainItems = -1 } : new SimilarityOptions { ExplainTerms = -1 };
 
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(name, options.Validate);
+
+        Assert.Equal(-1, refused.ActualValue);
         Assert.StartsWith("Explanation sizes are 0 or more.", refused.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentOutOfRangeException>(new SimilarityOptions { ExplainTerms = -1 }.Validate);
     }
 }
