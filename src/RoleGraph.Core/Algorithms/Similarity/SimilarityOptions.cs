@@ -30,6 +30,8 @@ public sealed class SimilarityOptions
     /// <summary>How many shared words each result lists as its explanation, most contributing first.</summary>
     public int ExplainTerms { get; set; } = 5;
 
+    private const string ExplainSizeRule = "Explanation sizes are 0 or more.";
+
     /// <summary>Throws for weights that are negative or not numbers, or negative explanation sizes.</summary>
     public void Validate()
     {
@@ -41,9 +43,14 @@ public sealed class SimilarityOptions
             }
         }
 
-        if (ExplainItems < 0 || ExplainTerms < 0)
+        if (ExplainItems < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(ExplainItems), "Explanation sizes are 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(ExplainItems), ExplainItems, ExplainSizeRule);
+        }
+
+        if (ExplainTerms < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExplainTerms), ExplainTerms, ExplainSizeRule);
         }
     }
 }
