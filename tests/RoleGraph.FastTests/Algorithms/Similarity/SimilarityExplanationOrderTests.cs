@@ -102,7 +102,6 @@ public sealed class SimilarityExplanationOrderTests
         foreach (var (role, other) in new[] { (q, skill), (skill, q), (skill, skill), (q, -1), (q, graph.NodeCount) })
         {
             var e = Assert.Throws<ArgumentException>(() => index.Explain(role, other));
-            Assert.Equal("other", e.ParamName);
             Assert.StartsWith("Similarity compares two roles.", e.Message, StringComparison.Ordinal);
         }
 
