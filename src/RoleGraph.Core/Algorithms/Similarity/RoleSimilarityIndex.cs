@@ -357,7 +357,12 @@ public sealed class RoleSimilarityIndex
     /// <summary>Why two roles are as similar as they are: facet scores, shared items and words.</summary>
     public RankedRole Explain(int role, int other)
     {
-        if (!IsRole(role) || !IsRole(other))
+        if (!IsRole(role))
+        {
+            throw new ArgumentException("Similarity compares two roles.", nameof(role));
+        }
+
+        if (!IsRole(other))
         {
             throw new ArgumentException("Similarity compares two roles.", nameof(other));
         }

@@ -99,10 +99,12 @@ public sealed class SimilarityExplanationOrderTests
         var index = RoleSimilarityIndex.Build(graph, SkillsOnly);
         var (q, a, skill) = (graph.IndexOf("q"), graph.IndexOf("a"), graph.IndexOf("alpha"));
 
-        foreach (var (role, other) in new[] { (q, skill), (skill, q), (skill, skill), (q, -1), (q, graph.NodeCount) })
+        // The argument named is the first that is not a role, so a caller's error points at the id it got wrong.
+        foreach (var (role, other, named) in new[] { (q, skill, "other"), (skill, q, "role"), (skill, skill, "role"), (q, -1, "other"), (q, graph.NodeCount, "other"), (-1, q, "role") })
         {
             var e = Assert.Throws<ArgumentException>(() => index.Explain(role, other));
             Assert.StartsWith("Similarity compares two roles.", e.Message, StringComparison.Ordinal);
+            Assert.Equal(named, e.ParamName);
         }
 
         Assert.Equal(1.0, index.Explain(q, a).Score, 12);
