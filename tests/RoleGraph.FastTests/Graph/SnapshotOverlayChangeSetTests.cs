@@ -158,6 +158,34 @@ public sealed class SnapshotOverlayChangeSetTests
     }
 
     [Fact]
+    public void The_first_node_can_be_deleted()
+    {
+        // r sorts first (index 0); its link goes in the same change set, before the node.
+        var graph = Base().Apply(Changes(delete: ["r"], deleteLinks: [new("r", "s", RelationKind.Requires)]));
+
+        Assert.Equal("s,t,v", Ids(graph));
+        Assert.Null(graph.Find("r"));
+        Assert.Empty(graph.Links);
+        Assert.Equal([0, 1, 2], graph.OfKind(NodeKind.Skill).ToArray());
+    }
+
+    [Fact]
+    public void A_deletion_holds_only_what_it_changed()
+    {
+        var root = Base();
+
+        // The store rebuilds by this count: a deleted node must not leave its (empty) adjacency behind.
+        Assert.Equal(1, root.Apply(Changes(delete: ["t"])).ChangesSinceBuild);
+
+        // A created node deleted again leaves the root's graph, holding nothing of the node.
+        var gone = root.Apply(Changes(write: [Node("x", NodeKind.Skill, "X")])).Apply(Changes(delete: ["x"]));
+        Assert.Equal("r,s,t,v", Ids(gone));
+        Assert.False(gone.TryGetIndex("x", out _));
+        Assert.Null(gone.Find("x"));
+        Assert.Equal(0, gone.ChangesSinceBuild);
+    }
+
+    [Fact]
     public void A_change_set_that_deletes_an_absent_node_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Base().Apply(Changes(delete: ["x"])));
