@@ -5,8 +5,8 @@ using RoleGraph.Api.Subscriptions;
 namespace RoleGraph.Tests.Operations;
 
 /// <summary>
-/// A change's fan-out waits for the answers of the writes in flight (sent when their responses complete), and never
-/// longer than <see cref="WriteAnswers.MaxWait"/>.
+/// A change's fan-out waits for the answers of the writes in flight (sent when their responses complete, then given
+/// <see cref="WriteAnswers.Settle"/> to leave), and never longer than <see cref="WriteAnswers.MaxWait"/>.
 /// </summary>
 public sealed class WriteAnswersTests
 {
@@ -48,6 +48,27 @@ public sealed class WriteAnswersTests
 
         Assert.True(waited.Elapsed >= longest - TimeSpan.FromMilliseconds(20), $"Released after {waited.Elapsed.TotalMilliseconds} ms.");
         Assert.Equal(1, answers.Pending);
+    }
+
+    [Fact]
+    public async Task Once_the_last_answer_is_complete_the_fan_out_waits_the_settle_time_for_it_to_leave()
+    {
+        // 200 ms rather than the service's 2, with 20 ms of slack: the coarse clock again (see above).
+        var settle = TimeSpan.FromMilliseconds(200);
+        var answers = new WriteAnswers(TimeSpan.FromMinutes(5), settle);
+        Assert.True(answers.WhenSentAsync(TestContext.Current.CancellationToken).IsCompletedSuccessfully, "No answer yet: no wait.");
+        var response = new Response();
+        answers.Track(response.Context);
+
+        var waiting = answers.WhenSentAsync(TestContext.Current.CancellationToken);
+        await response.CompleteAsync();
+        var sinceSent = System.Diagnostics.Stopwatch.StartNew();
+        var joining = answers.WhenSentAsync(TestContext.Current.CancellationToken); // a change that comes just after
+        Assert.False(joining.IsCompleted, "The answer was completed a moment ago: it may not be on its socket yet.");
+        await Task.WhenAll(waiting, joining).WaitAsync(SubscriptionServer.Patience, TestContext.Current.CancellationToken);
+
+        Assert.True(sinceSent.Elapsed >= settle - TimeSpan.FromMilliseconds(20), $"Released {sinceSent.Elapsed.TotalMilliseconds} ms after the answer.");
+        Assert.Equal(0, answers.Pending);
     }
 
     /// <summary>A response whose OnCompleted callbacks the test runs, as the server does once the response is sent.</summary>
