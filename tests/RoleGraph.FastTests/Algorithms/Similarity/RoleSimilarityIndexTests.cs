@@ -113,6 +113,12 @@ public sealed class RoleSimilarityIndexTests
         Assert.Equal(1.0, ranked[0].Score, 12); // the tools facet alone, and it agrees fully
         Assert.Equal((0.0, 0.0), ranked[0].Facets.Where(f => f.Facet == SimilarityFacets.Skills).Select(f => (f.Cosine, f.Share)).Single());
         Assert.Equal(0.5, ranked[1].Score, 12); // skills disagree, tools agree, equal weights
+
+        // Score, the pairwise form, leaves the facet out the same way, whichever role comes first.
+        var (q, unrated, rated) = (graph.IndexOf("q"), graph.IndexOf("unrated"), graph.IndexOf("rated"));
+        Assert.Equal(1.0, index.Score(q, unrated), 12);
+        Assert.Equal(0.5, index.Score(q, rated), 12);
+        Assert.Equal(0.5, index.Score(rated, q), 12);
     }
 
     [Fact]

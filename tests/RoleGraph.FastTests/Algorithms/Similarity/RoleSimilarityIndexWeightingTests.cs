@@ -70,24 +70,6 @@ public sealed class RoleSimilarityIndexWeightingTests
     }
 
     [Fact]
-    public void Score_leaves_out_a_facet_either_role_has_nothing_in()
-    {
-        // unrated has no skills and rated a skill unlike q's; all three use spark. None of q, unrated and rated has
-        // text but for "unrated" and "rated" themselves (q is one letter), so text is left out of these pairs too.
-        var graph = TestGraph.Create()
-            .Role("q").Role("unrated").Role("rated").Role("none")
-            .Skill("sql").Skill("welding").Tool("spark").Tool("torch")
-            .Requires("q", "sql").Requires("rated", "welding").Requires("none", "welding")
-            .Uses("q", "spark").Uses("unrated", "spark").Uses("rated", "spark").Uses("none", "torch")
-            .Build();
-        var index = RoleSimilarityIndex.Build(graph, new SimilarityOptions());
-
-        Assert.Equal(1.0, Score(index, "q", "unrated"), 12); // tools alone, and they agree
-        Assert.Equal(0.5, Score(index, "q", "rated"), 12); // skills disagree, tools agree, equal weights
-        Assert.Equal(0.5, Score(index, "rated", "q"), 12);
-    }
-
-    [Fact]
     public void A_facet_no_role_has_content_in_takes_no_share()
     {
         // The only skill link has importance 0, so no role has a skill vector: tools (1) and text (2) share the score.
