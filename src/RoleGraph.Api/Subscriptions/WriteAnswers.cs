@@ -32,11 +32,6 @@ internal sealed class WriteAnswers(TimeSpan maxWait, TimeSpan settle)
     {
     }
 
-    public WriteAnswers(TimeSpan maxWait)
-        : this(maxWait, Settle)
-    {
-    }
-
     /// <summary>Writes whose answers are not sent yet.</summary>
     public int Pending
     {
