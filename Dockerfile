@@ -16,8 +16,9 @@ COPY src/RoleGraph.Explorer/ ./
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The image's architecture (BuildKit sets it; amd64 without BuildKit): publishing for a runtime precompiles the service
-# and its packages (ReadyToRun), which the restore below must know to fetch the runtime packs and crossgen2.
+# The image's architecture (BuildKit sets it; amd64 without BuildKit): publishing for a runtime makes the service
+# self-contained and precompiles it with its packages and the frameworks as one composite ReadyToRun image (see the
+# project file), which the restore below must know to fetch the runtime packs and crossgen2.
 ARG TARGETARCH
 WORKDIR /src
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
@@ -34,9 +35,10 @@ COPY build/ build/
 COPY src/ src/
 COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modules
 COPY --from=explorer /src/src/RoleGraph.Explorer/dist src/RoleGraph.Explorer/dist
-RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -a "${TARGETARCH:-amd64}" --self-contained false -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
+RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -a "${TARGETARCH:-amd64}" -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Self-contained: the runtime comes with the service, so the base holds only what the runtime needs from the system.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app ./
 # The embedded store's data file, for runs without Neo4j; the image's non-root user must be able to write it.
@@ -46,4 +48,4 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 VOLUME /app/data
 EXPOSE 8080
 USER app
-ENTRYPOINT ["dotnet", "RoleGraph.Api.dll"]
+ENTRYPOINT ["./RoleGraph.Api"]

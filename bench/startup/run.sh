@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Start to first answer on the O*NET store, as a user sees it: from spawning `dotnet RoleGraph.Api.dll` (Release,
+# Start to first answer on the O*NET store, as a user sees it: from spawning the service (Release,
 # Production settings) to the first successful GraphQL answer over HTTP (a role with its 68 skills), N starts,
 # each on a fresh copy of the same data file; prints every start and the medians of wall time and of the service's
 # CPU time until then (user + system, all threads: less sensitive than wall time to a machine loaded by others),
 # with `uptime` before and after. Two builds, interleaved start by start: "published", as production runs it (the
-# Dockerfile's `dotnet publish` for the machine's runtime: ReadyToRun code), and "build", as `dotnet build` and
-# `dotnet run` leave it (JIT only).
+# Dockerfile's `dotnet publish` for the machine's runtime: self-contained, one composite ReadyToRun image with the
+# frameworks, started by its own executable), and "build", as `dotnet build` and `dotnet run` leave it (JIT only).
 #
 #   bash bench/startup/run.sh                    build and publish, import O*NET into a temporary data file, 10 starts
 #   options: --runs N (default 10)  --no-build (use the existing Release build and publish)
@@ -13,8 +13,9 @@
 #            --quick-jit      also each build with DOTNET_TC_QuickJit=1 (the project turns quick JIT off for the tail)
 #            --data FILE      start on this data file (copied per start) instead of importing O*NET
 #            --onet DIR       (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository)
-#            --compare NAME:DLL[:FILE]   one more variant, interleaved with this build's starts: another build of the
-#                             service (e.g. a copy of an older Release build), on FILE or the same data file
+#            --compare NAME:PROGRAM[:FILE]   one more variant, interleaved with this build's starts: another build of
+#                             the service (a RoleGraph.Api.dll, run with dotnet, or a published RoleGraph.Api executable,
+#                             e.g. a copy of an older build), on FILE or the same data file
 #                             (repeatable; e.g. --compare json:$PWD/src/RoleGraph.Api/bin/Release/net10.0/RoleGraph.Api.dll:/tmp/old-format.json)
 # Needs: Node.js (the start loop, bench/startup/measure.js), the .NET SDK.
 set -euo pipefail
@@ -53,14 +54,14 @@ fi
 [ -f "$dll" ] || { echo "no Release build: run without --no-build" >&2; exit 1; }
 published=""
 if [ "$publish" = 1 ]; then
-  # As the Dockerfile publishes (-a with Docker's name of the machine's architecture, framework-dependent), into the
-  # project's usual publish folder. Not --use-current-runtime: the project sees no runtime then, and skips ReadyToRun.
+  # As the Dockerfile publishes (-a with Docker's name of the machine's architecture), into the project's usual
+  # publish folder. Not --use-current-runtime: the project sees no runtime then, and skips ReadyToRun.
   case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
   if [ "$build" = 1 ]; then
-    echo "== publishing src/RoleGraph.Api (Release, -a $arch: ReadyToRun)"
-    dotnet publish -c Release -a "$arch" --self-contained false -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
+    echo "== publishing src/RoleGraph.Api (Release, -a $arch: self-contained, composite ReadyToRun; ~2 min)"
+    dotnet publish -c Release -a "$arch" -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
   fi
-  published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/linux-*/publish/RoleGraph.Api.dll 2>/dev/null | head -n 1)
+  published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/linux-*/publish/RoleGraph.Api 2>/dev/null | head -n 1)
   [ -n "$published" ] || { echo "no published build: run without --no-build, or with --no-publish" >&2; exit 1; }
 fi
 
@@ -80,8 +81,10 @@ if [ -z "$data" ]; then
 fi
 [ -f "$data" ] || { echo "no data file $data" >&2; exit 1; }
 
-start() { # dll [environment] → the command measure.js runs, with $PORT and $DATA filled in per start
-  echo "ASPNETCORE_ENVIRONMENT=Production ${2:-}dotnet $1 --urls http://127.0.0.1:\$PORT --RoleGraph:Embedded:DataFile=\$DATA --Logging:LogLevel:Default=Warning"
+start() { # program [environment] → the command measure.js runs, with $PORT and $DATA filled in per start
+  local program=$1
+  case "$program" in *.dll) program="dotnet $program" ;; esac
+  echo "ASPNETCORE_ENVIRONMENT=Production ${2:-}$program --urls http://127.0.0.1:\$PORT --RoleGraph:Embedded:DataFile=\$DATA --Logging:LogLevel:Default=Warning"
 }
 variants=()
 [ -n "$published" ] && variants+=(--variant "published:$(start "$published")")

@@ -26,6 +26,7 @@ try
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
     builder.Services
+        .StartReadingDataFile(builder.Configuration)
         .AddRoleGraphStore(builder.Configuration)
         .AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment())
         .AddRoleGraphLimits(builder.Configuration)

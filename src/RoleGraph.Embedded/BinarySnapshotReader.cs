@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using RoleGraph.Core.Model;
@@ -70,9 +69,9 @@ internal static class BinarySnapshotReader
         return new StoredGraph(nodes, links, sources, revision);
     }
 
-    // Run once per process, at start, over the whole graph: compiled optimized at once rather than first as tier-0
-    // code that on-stack replacement upgrades midway.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Run once per process, at start, over the whole graph. Not marked AggressiveOptimization: ReadyToRun does not
+    // precompile methods so marked, and the published service would compile these at every start (the service
+    // turns quick JIT off, so a build without ReadyToRun compiles them optimized at once anyway).
     private static GraphNode[] ReadNodes(ref Cursor reader, byte[] file, string[] strings)
     {
         var nodes = new GraphNode[reader.Count()];
@@ -150,7 +149,6 @@ internal static class BinarySnapshotReader
         return nodes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GraphLink[] ReadLinks(ref Cursor reader, GraphNode[] nodes)
     {
         var links = new GraphLink[reader.Count()];

@@ -27,7 +27,9 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value;
-            var file = string.IsNullOrWhiteSpace(options.DataFile) ? null : new GraphDataFile(Path.GetFullPath(options.DataFile));
+            var file = string.IsNullOrWhiteSpace(options.DataFile)
+                ? null
+                : provider.GetService<DataFileReadAhead>()?.Take(options.DataFile) ?? new GraphDataFile(Path.GetFullPath(options.DataFile));
             return new EmbeddedGraphStore(file, provider.GetRequiredService<ILogger<EmbeddedGraphStore>>(), provider.GetService<IGraphChangeSink>());
         });
         services.AddNeo4jClient();
@@ -49,6 +51,20 @@ internal static class StoreServiceCollectionExtensions
         services.AddSingleton<GraphStoreInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<GraphStoreInitializer>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Starts reading the embedded store's data file now, on a pool thread, for the store to take when it opens
+    /// (<see cref="DataFileReadAhead"/>); the service calls this as soon as its configuration is known.
+    /// </summary>
+    public static IServiceCollection StartReadingDataFile(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (DataFileReadAhead.Begin(configuration) is { } readAhead)
+        {
+            services.AddSingleton(readAhead);
+        }
+
         return services;
     }
 

@@ -62,7 +62,6 @@ internal static class SecurityServiceCollectionExtensions
             }
         }
 
-        services.AddAuthorization();
         services.AddSingleton<GraphQLAccess>();
         return services;
     }
