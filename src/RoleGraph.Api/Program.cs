@@ -17,6 +17,9 @@ if (RoleGraphCli.Handles(args))
 
 try
 {
+    // The store's data file takes as long to read as the host takes to build and start: its read begins first.
+    var readAhead = DataFileReadAhead.Begin(DataFileReadAhead.SettingsBeforeHost(args));
+
     // Settings ship beside the binaries; the working directory is the caller's (paths given to the service and the
     // verbs, like the data file, are relative to where you run it).
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -26,7 +29,7 @@ try
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
     builder.Services
-        .StartReadingDataFile(builder.Configuration)
+        .StartReadingDataFile(builder.Configuration, readAhead)
         .AddRoleGraphStore(builder.Configuration)
         .AddRoleGraphGraphQL(exposeInternalDetails: builder.Environment.IsDevelopment())
         .AddRoleGraphLimits(builder.Configuration)

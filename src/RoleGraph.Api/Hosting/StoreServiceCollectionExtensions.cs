@@ -55,12 +55,12 @@ internal static class StoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Starts reading the embedded store's data file now, on a pool thread, for the store to take when it opens
-    /// (<see cref="DataFileReadAhead"/>); the service calls this as soon as its configuration is known.
+    /// Hands the store the read of its data file begun before the host was built (<see cref="DataFileReadAhead"/>),
+    /// or, when <paramref name="configuration"/> names another file, starts reading that one now, on a pool thread.
     /// </summary>
-    public static IServiceCollection StartReadingDataFile(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection StartReadingDataFile(this IServiceCollection services, IConfiguration configuration, DataFileReadAhead? begun)
     {
-        if (DataFileReadAhead.Begin(configuration) is { } readAhead)
+        if (DataFileReadAhead.Begin(configuration, begun) is { } readAhead)
         {
             services.AddSingleton(readAhead);
         }

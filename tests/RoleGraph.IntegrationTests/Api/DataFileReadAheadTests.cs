@@ -7,9 +7,10 @@ using RoleGraph.Tests.Infrastructure;
 namespace RoleGraph.Tests.Api;
 
 /// <summary>
-/// The service starts reading its data file as soon as its configuration is known (<see cref="DataFileReadAhead"/>),
-/// and the store opens that file, already read, when it is the one configured: the restarted service answers from
-/// it, and a read that was not taken, or a path that is not the configured one, changes nothing.
+/// The service starts reading its data file before its host is built (<see cref="DataFileReadAhead"/>), from the
+/// settings that name it, and again once the host's configuration is known if that names another file; the store
+/// opens the file already read when it is the one configured. The restarted service answers from it, and a read
+/// that was not taken, or a path that is not the configured one, changes nothing.
 /// </summary>
 public sealed class DataFileReadAheadTests : IDisposable
 {
@@ -60,6 +61,29 @@ public sealed class DataFileReadAheadTests : IDisposable
         using var store = new EmbeddedGraphStore(file, Microsoft.Extensions.Logging.Abstractions.NullLogger<EmbeddedGraphStore>.Instance);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
         Assert.True(File.Exists(path + ".lock"));
+    }
+
+    [Fact]
+    public void The_read_begun_before_the_host_is_kept_when_the_host_names_the_same_file_and_replaced_when_it_names_another()
+    {
+        var path = Path.Combine(_directory, "rolegraph.json");
+        var begun = DataFileReadAhead.Begin(DataFileReadAhead.SettingsBeforeHost([$"--RoleGraph:Embedded:DataFile={path}"]))!;
+
+        Assert.Same(begun, DataFileReadAhead.Begin(Configuration(("RoleGraph:Embedded:DataFile", path)), begun));
+
+        var other = Path.Combine(_directory, "other.json");
+        var replaced = DataFileReadAhead.Begin(Configuration(("RoleGraph:Embedded:DataFile", other)), begun)!;
+        Assert.NotSame(begun, replaced);
+        Assert.Equal(other, replaced.Take(other)?.Path);
+        Assert.Null(DataFileReadAhead.Begin(Configuration(("RoleGraph:Store", "Neo4j")), begun));
+    }
+
+    [Fact]
+    public void The_settings_before_the_host_are_the_shipped_appsettings_under_the_command_line()
+    {
+        Assert.Equal("data/rolegraph.json", DataFileReadAhead.SettingsBeforeHost([])["RoleGraph:Embedded:DataFile"]);
+        Assert.Equal("/elsewhere/g.json", DataFileReadAhead.SettingsBeforeHost(["--RoleGraph:Embedded:DataFile", "/elsewhere/g.json"])["RoleGraph:Embedded:DataFile"]);
+        Assert.Equal("Neo4j", DataFileReadAhead.SettingsBeforeHost(["--RoleGraph:Store=Neo4j"])["RoleGraph:Store"]);
     }
 
     [Fact]
