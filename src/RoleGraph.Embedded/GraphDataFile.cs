@@ -18,12 +18,6 @@ namespace RoleGraph.Embedded;
 /// </summary>
 public class GraphDataFile(string path) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private FileStream? _lock;
     private FileStream? _journal;
     private Task<PrereadSnapshot?>? _preread;
@@ -102,7 +96,7 @@ public class GraphDataFile(string path) : IDisposable
             Sources = sources?.Select(TaxonomyFileMapping.ToFile).ToList(),
         };
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(entry, Json);
+        var json = JsonSerializer.SerializeToUtf8Bytes(entry, DataFileJsonContext.Default.JournalEntry);
         var line = new byte[Checksum.Length + 1 + json.Length + 1];
         Encoding.ASCII.GetBytes(Hash(json), line);
         line[Checksum.Length] = (byte)' ';
@@ -259,7 +253,7 @@ public class GraphDataFile(string path) : IDisposable
 
             // Format version 1: the snapshot in JSON, as files written before the binary format hold it.
             stream.Position = 0;
-            content = JsonSerializer.Deserialize<SnapshotFileContent>(stream, Json);
+            content = JsonSerializer.Deserialize(stream, DataFileJsonContext.Default.SnapshotFileContent);
         }
 
         if (content is null || content.FormatVersion != SnapshotFileContent.CurrentFormatVersion)
@@ -366,7 +360,7 @@ public class GraphDataFile(string path) : IDisposable
 
         try
         {
-            return JsonSerializer.Deserialize<JournalEntry>(json, Json);
+            return JsonSerializer.Deserialize(json, DataFileJsonContext.Default.JournalEntry);
         }
         catch (JsonException)
         {
