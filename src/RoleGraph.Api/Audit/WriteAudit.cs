@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Security.Claims;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RoleGraph.Core.Editing;
@@ -18,7 +20,7 @@ internal sealed partial class WriteAudit : IDisposable
     public const string Category = "RoleGraph.Audit";
 
     /// <summary>Lines are read by people and log tools, never inlined in HTML: keep "->" and quotes readable.</summary>
-    private static readonly JsonSerializerOptions LineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly IHttpContextAccessor _http;
     private readonly ILogger _logger;
@@ -51,17 +53,7 @@ internal sealed partial class WriteAudit : IDisposable
             report.Links.Created, report.Links.Updated, report.Links.Deleted, ids, requestId, traceId);
         if (_file is not null)
         {
-            var line = JsonSerializer.Serialize(new
-            {
-                at = DateTimeOffset.UtcNow,
-                actor,
-                operation,
-                nodes = new { created = report.Nodes.Created, updated = report.Nodes.Updated, deleted = report.Nodes.Deleted },
-                links = new { created = report.Links.Created, updated = report.Links.Updated, deleted = report.Links.Deleted },
-                ids,
-                requestId,
-                traceId,
-            }, LineOptions);
+            var line = Line(actor, operation, report, ids, requestId, traceId);
             lock (_fileGate)
             {
                 _file.WriteLine(line);
@@ -70,6 +62,42 @@ internal sealed partial class WriteAudit : IDisposable
     }
 
     public void Dispose() => _file?.Dispose();
+
+    /// <summary>One line of the audit file, written field by field (no serializer reflecting over a type at run time).</summary>
+    private static string Line(string actor, string operation, EditReport report, string[] ids, string requestId, string traceId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer, LineOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("at", DateTimeOffset.UtcNow);
+            json.WriteString("actor", actor);
+            json.WriteString("operation", operation);
+            Counts(json, "nodes", report.Nodes);
+            Counts(json, "links", report.Links);
+            json.WriteStartArray("ids");
+            foreach (var id in ids)
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("requestId", requestId);
+            json.WriteString("traceId", traceId);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Counts(Utf8JsonWriter json, string name, ChangeCounts counts)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("created", counts.Created);
+        json.WriteNumber("updated", counts.Updated);
+        json.WriteNumber("deleted", counts.Deleted);
+        json.WriteEndObject();
+    }
 
     /// <summary>The API key's name or the token's subject (or client id); never the key or token.</summary>
     private static string Actor(ClaimsPrincipal? user)

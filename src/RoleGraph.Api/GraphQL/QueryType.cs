@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Analysis;
@@ -109,14 +110,14 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await TaxonomyWriter.WriteToStringAsync(
                 await c.Store().ExportAsync(c.CancellationToken), c.GetArgument<TaxonomyFormat>("format"), c.CancellationToken));
 
-    private void NodeById<TNodeType>(string name)
+    private void NodeById<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType>(string name)
         where TNodeType : NodeGraphType, IListedNodeType =>
         Field<TNodeType>(name)
             .Description($"The {TNodeType.TypeName.ToLowerInvariant()} with this id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", $"The {TNodeType.TypeName.ToLowerInvariant()}'s id.")
             .ResolveAsync(async c => await Lookup(c, TNodeType.Kind));
 
-    private void NodeList<TNodeType>(string name)
+    private void NodeList<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType>(string name)
         where TNodeType : NodeGraphType, IListedNodeType =>
         Field<NonNullGraphType<ConnectionType<TNodeType>>>(name)
             .Description($"All {TNodeType.ListName.ToLowerInvariant()}, filtered, ordered (by name, then id, unless `order` says otherwise) "

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 
 namespace RoleGraph.Api.Limits;
@@ -31,8 +32,18 @@ internal static class LimitsServiceCollectionExtensions
                 response.Headers.RetryAfter = "1";
                 response.ContentType = "application/json; charset=utf-8";
                 var message = $"Too many requests: each client may make {limits.RequestsPerSecond} per second (bursts of {limits.RequestBurst}); retry after a second.";
-                await response.WriteAsJsonAsync(
-                    new { errors = new[] { new { message, extensions = new { code = LimitCodes.RateLimited } } } }, cancellationToken);
+                await using var json = new Utf8JsonWriter(response.Body);
+                json.WriteStartObject();
+                json.WriteStartArray("errors");
+                json.WriteStartObject();
+                json.WriteString("message", message);
+                json.WriteStartObject("extensions");
+                json.WriteString("code", LimitCodes.RateLimited);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+                await json.FlushAsync(cancellationToken);
             };
         });
 

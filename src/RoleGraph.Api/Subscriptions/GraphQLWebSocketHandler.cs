@@ -360,7 +360,7 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
             try
             {
                 using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, queue.GraceExpired);
-                var start = Encoding.UTF8.GetBytes($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"next","payload":""");
+                var start = Encoding.UTF8.GetBytes($$"""{"id":"{{JsonEncodedText.Encode(id)}}","type":"next","payload":""");
                 try
                 {
                     while (queue.DropReason is null && await queue.Reader.WaitToReadAsync(sending.Token))
@@ -420,7 +420,7 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
             }
 
             var json = ServerSentEvents.Json(handler.Serializer, result);
-            await SendAsync([.. Encoding.UTF8.GetBytes($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"next","payload":"""), .. json, (byte)'}'], cancellationToken);
+            await SendAsync([.. Encoding.UTF8.GetBytes($$"""{"id":"{{JsonEncodedText.Encode(id)}}","type":"next","payload":"""), .. json, (byte)'}'], cancellationToken);
             await SendAsync(Complete(id), cancellationToken);
         }
 
@@ -430,10 +430,10 @@ internal sealed partial class GraphQLWebSocketHandler(IDocumentExecuter executer
         private byte[] ErrorMessage(string id, ExecutionResult result)
         {
             var errors = JsonNode.Parse(handler.Serializer.Serialize(result))?["errors"]?.ToJsonString() ?? "[]";
-            return Encoding.UTF8.GetBytes($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{errors}}}""");
+            return Encoding.UTF8.GetBytes($$"""{"id":"{{JsonEncodedText.Encode(id)}}","type":"error","payload":{{errors}}}""");
         }
 
-        private static byte[] Complete(string id) => Encoding.UTF8.GetBytes($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"complete"}""");
+        private static byte[] Complete(string id) => Encoding.UTF8.GetBytes($$"""{"id":"{{JsonEncodedText.Encode(id)}}","type":"complete"}""");
 
         private async Task SendAsync(byte[] message, CancellationToken cancellationToken)
         {

@@ -13,7 +13,8 @@ internal static class SubscriptionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRoleGraphSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SubscriptionOptions>>().Value;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Types;
 using RoleGraph.Importing.Taxonomy;
@@ -82,7 +83,7 @@ internal sealed class MutationType : ObjectGraphType
                 editPath => editPath));
     }
 
-    private void Upsert<TNodeType>(string name)
+    private void Upsert<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType>(string name)
         where TNodeType : NodeGraphType, IListedNodeType =>
         Field<TNodeType>(name)
             .Description($"Creates the {TNodeType.TypeName.ToLowerInvariant()}, or replaces its fields when the id exists. An id held by another kind is refused.")

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Enums;
@@ -31,7 +32,7 @@ internal abstract class NodeGraphType : ObjectGraphType<GraphNode>
     }
 
     /// <summary>A list field of the nodes linked over one relation, batched per response level.</summary>
-    protected void LinkedNodes<TGraphType>(string name, string description, RelationKind relation, LinkDirection direction, NodeKind? only = null)
+    protected void LinkedNodes<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGraphType>(string name, string description, RelationKind relation, LinkDirection direction, NodeKind? only = null)
         where TGraphType : IGraphType =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TGraphType>>>>(name)
             .Description(description)
@@ -39,7 +40,7 @@ internal abstract class NodeGraphType : ObjectGraphType<GraphNode>
                 linked.Select(l => l.Node).Where(n => only is null || n.Kind == only)));
 
     /// <summary>A list field of role links (with weights) seen from either end.</summary>
-    protected void RoleLinks<TGraphType>(string name, string description, RelationKind relation, LinkDirection direction)
+    protected void RoleLinks<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGraphType>(string name, string description, RelationKind relation, LinkDirection direction)
         where TGraphType : IGraphType =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TGraphType>>>>(name)
             .Description(description)

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-internal sealed class ConnectionType<TNodeType> : ObjectGraphType<NodePage>
+internal sealed class ConnectionType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType> : ObjectGraphType<NodePage>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public ConnectionType()

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using RoleGraph.Api.GraphQL.Plans;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 
 namespace RoleGraph.Api.GraphQL.Paging;
 
-internal sealed class EdgeType<TNodeType> : ObjectGraphType<NodeEdge>
+internal sealed class EdgeType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType> : ObjectGraphType<NodeEdge>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public EdgeType()

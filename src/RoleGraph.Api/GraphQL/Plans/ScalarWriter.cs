@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -28,6 +29,8 @@ internal static class ScalarWriter
         return fast;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = SameAsGraphQLSystemTextJson)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = SameAsGraphQLSystemTextJson)]
     public static void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options, bool fast)
     {
         switch (value)
@@ -52,6 +55,12 @@ internal static class ScalarWriter
                 return;
         }
     }
+
+    /// <summary>Why the fallback's reflection is acceptable in the ahead-of-time compiled service.</summary>
+    private const string SameAsGraphQLSystemTextJson =
+        "The fallback is the call GraphQL.SystemTextJson makes for every leaf value, with its options; leaf values are the "
+        + "schema's scalars (built-in types such as long or DateTime), whose converters the published image keeps; "
+        + "the published service's smoke test (tests/published) writes them.";
 
     private sealed record OptionsCheck(JsonSerializerOptions Options, bool Fast);
 }

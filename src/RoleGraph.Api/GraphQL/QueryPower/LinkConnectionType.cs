@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
@@ -7,7 +8,7 @@ using RoleGraph.Core.Queries;
 
 namespace RoleGraph.Api.GraphQL.QueryPower;
 
-internal sealed class LinkConnectionType<TNodeType> : ObjectGraphType<LinkPage>
+internal sealed class LinkConnectionType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType> : ObjectGraphType<LinkPage>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public LinkConnectionType()

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
@@ -25,8 +26,8 @@ internal static class LinkConnections
         }
     }
 
-    private static void Add(ObjectGraphType<GraphNode> type, LinkField field, Type connection) =>
-        type.Field($"{field.Name}Connection", typeof(NonNullGraphType<>).MakeGenericType(connection))
+    private static void Add(ObjectGraphType<GraphNode> type, LinkField field, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type connection) =>
+        type.Field($"{field.Name}Connection", connection)
             .Description($"A page of {field.Description}, filtered by `where`, ordered by `order` (by default most important first, importance 1 "
                 + $"where absent, then by name) and paged with cursors: {PageRequest.DefaultPageSize} per page by default, at most {PageRequest.MaxPageSize}; "
                 + "`totalCount` and the importance and level statistics cover every matching link.")

@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Api.GraphQL.Paging;
 
 namespace RoleGraph.Api.GraphQL.QueryPower;
 
-internal sealed class LinkEdgeType<TNodeType> : ObjectGraphType<LinkEdge>
+internal sealed class LinkEdgeType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNodeType> : ObjectGraphType<LinkEdge>
     where TNodeType : NodeGraphType, IListedNodeType
 {
     public LinkEdgeType()

@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using RoleGraph.Api.GraphQL.Nodes;
 using RoleGraph.Core.Model;
 using RoleGraph.Core.Store;
@@ -17,33 +18,33 @@ internal static class LinkFields
     {
         [NodeKind.Role] =
         [
-            new("skills", RelationKind.Requires, Out, null, typeof(LinkConnectionType<SkillType>), "the skills the role requires (REQUIRES)"),
-            new("tools", RelationKind.Uses, Out, null, typeof(LinkConnectionType<ToolType>), "the tools the role uses (USES)"),
-            new("responsibilities", RelationKind.ResponsibleFor, Out, null, typeof(LinkConnectionType<ResponsibilityType>), "the role's responsibilities (RESPONSIBLE_FOR)"),
+            new("skills", RelationKind.Requires, Out, null, typeof(NonNullGraphType<LinkConnectionType<SkillType>>), "the skills the role requires (REQUIRES)"),
+            new("tools", RelationKind.Uses, Out, null, typeof(NonNullGraphType<LinkConnectionType<ToolType>>), "the tools the role uses (USES)"),
+            new("responsibilities", RelationKind.ResponsibleFor, Out, null, typeof(NonNullGraphType<LinkConnectionType<ResponsibilityType>>), "the role's responsibilities (RESPONSIBLE_FOR)"),
         ],
         [NodeKind.Skill] =
         [
-            new("roles", RelationKind.Requires, In, null, typeof(LinkConnectionType<RoleType>), "the roles that require the skill (REQUIRES)"),
-            new("tools", RelationKind.Supports, In, null, typeof(LinkConnectionType<ToolType>), "the tools that support the skill (SUPPORTS)"),
-            new("categories", RelationKind.InCategory, Out, null, typeof(LinkConnectionType<CategoryType>), "the categories the skill is in (IN_CATEGORY)"),
+            new("roles", RelationKind.Requires, In, null, typeof(NonNullGraphType<LinkConnectionType<RoleType>>), "the roles that require the skill (REQUIRES)"),
+            new("tools", RelationKind.Supports, In, null, typeof(NonNullGraphType<LinkConnectionType<ToolType>>), "the tools that support the skill (SUPPORTS)"),
+            new("categories", RelationKind.InCategory, Out, null, typeof(NonNullGraphType<LinkConnectionType<CategoryType>>), "the categories the skill is in (IN_CATEGORY)"),
         ],
         [NodeKind.Tool] =
         [
-            new("roles", RelationKind.Uses, In, null, typeof(LinkConnectionType<RoleType>), "the roles that use the tool (USES)"),
-            new("supports", RelationKind.Supports, Out, null, typeof(LinkConnectionType<SkillType>), "the skills the tool supports (SUPPORTS)"),
-            new("categories", RelationKind.InCategory, Out, null, typeof(LinkConnectionType<CategoryType>), "the categories the tool is in (IN_CATEGORY)"),
+            new("roles", RelationKind.Uses, In, null, typeof(NonNullGraphType<LinkConnectionType<RoleType>>), "the roles that use the tool (USES)"),
+            new("supports", RelationKind.Supports, Out, null, typeof(NonNullGraphType<LinkConnectionType<SkillType>>), "the skills the tool supports (SUPPORTS)"),
+            new("categories", RelationKind.InCategory, Out, null, typeof(NonNullGraphType<LinkConnectionType<CategoryType>>), "the categories the tool is in (IN_CATEGORY)"),
         ],
         [NodeKind.Responsibility] =
         [
-            new("roles", RelationKind.ResponsibleFor, In, null, typeof(LinkConnectionType<RoleType>), "the roles responsible for it (RESPONSIBLE_FOR)"),
+            new("roles", RelationKind.ResponsibleFor, In, null, typeof(NonNullGraphType<LinkConnectionType<RoleType>>), "the roles responsible for it (RESPONSIBLE_FOR)"),
         ],
         [NodeKind.Category] =
         [
             new("members", RelationKind.InCategory, In, null, null, "the skills and tools directly in the category (IN_CATEGORY)"),
-            new("skills", RelationKind.InCategory, In, NodeKind.Skill, typeof(LinkConnectionType<SkillType>), "the skills directly in the category (IN_CATEGORY)"),
-            new("tools", RelationKind.InCategory, In, NodeKind.Tool, typeof(LinkConnectionType<ToolType>), "the tools directly in the category (IN_CATEGORY)"),
-            new("subcategories", RelationKind.SubcategoryOf, In, null, typeof(LinkConnectionType<CategoryType>), "the categories directly beneath it (SUBCATEGORY_OF)"),
-            new("parents", RelationKind.SubcategoryOf, Out, null, typeof(LinkConnectionType<CategoryType>), "the categories it is directly beneath (SUBCATEGORY_OF)"),
+            new("skills", RelationKind.InCategory, In, NodeKind.Skill, typeof(NonNullGraphType<LinkConnectionType<SkillType>>), "the skills directly in the category (IN_CATEGORY)"),
+            new("tools", RelationKind.InCategory, In, NodeKind.Tool, typeof(NonNullGraphType<LinkConnectionType<ToolType>>), "the tools directly in the category (IN_CATEGORY)"),
+            new("subcategories", RelationKind.SubcategoryOf, In, null, typeof(NonNullGraphType<LinkConnectionType<CategoryType>>), "the categories directly beneath it (SUBCATEGORY_OF)"),
+            new("parents", RelationKind.SubcategoryOf, Out, null, typeof(NonNullGraphType<LinkConnectionType<CategoryType>>), "the categories it is directly beneath (SUBCATEGORY_OF)"),
         ],
     };
 
