@@ -16,9 +16,13 @@ COPY src/RoleGraph.Explorer/ ./
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# The image's architecture (BuildKit sets it; amd64 without BuildKit): publishing for a runtime makes the service
-# self-contained and precompiles it with its packages and the frameworks as one composite ReadyToRun image (see the
-# project file), which the restore below must know to fetch the runtime packs and crossgen2.
+# Publishing for a runtime compiles the service ahead of time into one native executable (Native AOT, see the project
+# file), which links with clang against zlib.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends clang zlib1g-dev \
+    && rm -rf /var/lib/apt/lists/*
+# The image's architecture (BuildKit sets it; amd64 without BuildKit), which the restore below must know to fetch the
+# runtime pack and the ahead-of-time compiler for it.
 ARG TARGETARCH
 WORKDIR /src
 # Restore first, from the project files only, so source edits do not invalidate the package layer.
@@ -37,7 +41,7 @@ COPY --from=ide /src/src/RoleGraph.Api/node_modules src/RoleGraph.Api/node_modul
 COPY --from=explorer /src/src/RoleGraph.Explorer/dist src/RoleGraph.Explorer/dist
 RUN dotnet publish src/RoleGraph.Api/RoleGraph.Api.csproj -c Release -a "${TARGETARCH:-amd64}" -o /app --no-restore -p:BananaCakePopNpmInstall=false -p:ExplorerBuild=false
 
-# Self-contained: the runtime comes with the service, so the base holds only what the runtime needs from the system.
+# A native executable: the base holds only what it needs from the system (libc and OpenSSL; the service runs with invariant globalization).
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app ./
