@@ -52,6 +52,10 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
             {
                 return null; // InitializeAsync builds again, and reports what is wrong there
             }
+            finally
+            {
+                dataFile.EndLoad();
+            }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
@@ -90,6 +94,7 @@ public sealed partial class EmbeddedGraphStore(GraphDataFile? dataFile, ILogger<
         _prebuilt = null;
         OpenedPrebuiltGraph = prebuilt is not null && ReferenceEquals(prebuilt.Stored, stored);
         var graph = OpenedPrebuiltGraph ? prebuilt!.Graph : GraphSnapshot.Build(stored.Nodes, stored.Links);
+        dataFile.EndLoad(); // a read begun without BeginOpening (the command-line verbs) ends with the open
         _state = new StoreState(graph, stored.Sources, stored.Revision);
         LogLoaded(logger, _state.Graph.NodeCount, _state.Graph.LinkCount, dataFile.Path, stored.Revision);
     }

@@ -21,6 +21,7 @@ public class GraphDataFile(string path) : IDisposable
     private FileStream? _lock;
     private FileStream? _journal;
     private Task<PrereadSnapshot?>? _preread;
+    private LoadCollectionPause? _loadPause;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
@@ -44,9 +45,20 @@ public class GraphDataFile(string path) : IDisposable
     /// </summary>
     public Task<StoredGraph?> BeginReading()
     {
-        _preread ??= Task.Run(Preread);
+        if (_preread is null)
+        {
+            _loadPause = LoadCollectionPause.Begin(File.Exists(Path) ? new FileInfo(Path).Length : 0);
+            _preread = Task.Run(Preread);
+        }
+
         return _preread.ContinueWith(t => t.Result?.Graph, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// The load <see cref="BeginReading"/> began is over (the graph built from it, or given up): collections may run
+    /// again. The store says so; disposal does too.
+    /// </summary>
+    public void EndLoad() => _loadPause?.Dispose();
 
     /// <summary>Whether <see cref="Open"/> took the snapshot <see cref="BeginReading"/> had read (the file unchanged since).</summary>
     public bool OpenedPrereadSnapshot { get; private set; }
@@ -161,6 +173,7 @@ public class GraphDataFile(string path) : IDisposable
     {
         if (disposing)
         {
+            EndLoad();
             _journal?.Dispose();
             _lock?.Dispose();
             _journal = null;

@@ -50,6 +50,8 @@ internal sealed class DataFileReadAhead
             return begun;
         }
 
+        begun?.Release(); // not this file
+
         var file = new GraphDataFile(embedded.DataFile);
         _ = file.BeginReading();
         return new DataFileReadAhead(file);
@@ -64,6 +66,14 @@ internal sealed class DataFileReadAhead
         }
 
         Taken = file.Path == Path.GetFullPath(path);
+        if (!Taken)
+        {
+            file.Dispose();
+        }
+
         return Taken ? file : null;
     }
+
+    /// <summary>Lets the read go unused: the file holds no lock yet, and disposing it ends the load's pause of collections.</summary>
+    private void Release() => Interlocked.Exchange(ref _file, null)?.Dispose();
 }
