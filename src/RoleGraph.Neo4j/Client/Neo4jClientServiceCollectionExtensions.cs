@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,8 @@ public static class Neo4jClientServiceCollectionExtensions
         return services;
     }
 
-    private static void AddTyped<TClient>(IServiceCollection services)
+    /// <remarks>The factory creates the client through its public constructor, which trimming must therefore keep.</remarks>
+    private static void AddTyped<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient>(IServiceCollection services)
         where TClient : class
     {
         services.AddHttpClient<TClient>(typeof(TClient).Name, client =>

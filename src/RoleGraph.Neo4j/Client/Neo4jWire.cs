@@ -24,8 +24,6 @@ internal static class Neo4jWire
     /// <summary>Opens or commits a transaction without running anything.</summary>
     public static ReadOnlyMemory<byte> NoStatements { get; } = "{\"statements\":[]}"u8.ToArray();
 
-    private static readonly JsonSerializerOptions ValueOptions = new(JsonSerializerDefaults.General);
-
     public static ReadOnlyMemory<byte> WriteStatements(IReadOnlyList<CypherStatement> statements)
     {
         var buffer = new ArrayBufferWriter<byte>(256 * (statements.Count + 1));
@@ -38,7 +36,7 @@ internal static class Neo4jWire
                 writer.WriteStartObject();
                 writer.WriteString("statement"u8, statement.Text);
                 writer.WritePropertyName("parameters"u8);
-                WriteMap(writer, statement.Parameters);
+                WriteMap(writer, statement.Parameters, null);
 
                 // Rows only: the graph format and the per-row meta are not read, so the server need not build them.
                 writer.WriteStartArray("resultDataContents"u8);
@@ -66,7 +64,7 @@ internal static class Neo4jWire
             writer.WriteStartObject();
             writer.WriteString("statement"u8, statement.Text);
             writer.WritePropertyName("parameters"u8);
-            WriteMap(writer, statement.Parameters);
+            WriteMap(writer, statement.Parameters, null);
             if (bookmarks is { Count: > 0 })
             {
                 writer.WriteStartArray("bookmarks"u8);
@@ -127,23 +125,46 @@ internal static class Neo4jWire
         return new Neo4jResponse([new CypherResult(columns, rows)], null, null, transactionId, bookmarks);
     }
 
-    private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> map)
+    /// <param name="parameter">The parameter the map belongs to, for errors; null for the parameters themselves.</param>
+    private static void WriteMap(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> map, string? parameter)
     {
         writer.WriteStartObject();
         foreach (var (key, value) in map)
         {
             writer.WritePropertyName(key);
-            WriteValue(writer, value);
+            WriteValue(writer, value, parameter ?? key);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Any other dictionary (a Dictionary&lt;string, string&gt;, say), through its non-generic view.</summary>
+    private static void WriteMap(Utf8JsonWriter writer, IDictionary map, string parameter)
+    {
+        writer.WriteStartObject();
+        foreach (DictionaryEntry entry in map)
+        {
+            writer.WritePropertyName(entry.Key as string ?? throw new NotSupportedException(
+                $"Neo4j parameter '{parameter}' holds a map with keys of type {entry.Key.GetType()}; a Cypher map's keys are strings."));
+            WriteValue(writer, entry.Value, parameter);
         }
 
         writer.WriteEndObject();
     }
 
     /// <summary>
-    /// Writes a parameter value by its runtime type. Maps and lists are walked here so their members follow the same
-    /// rules at any depth; anything else goes to System.Text.Json with its runtime type.
+    /// Writes a parameter value as plain JSON, type by type: null, strings, booleans, integers up to 64-bit signed
+    /// (Cypher's INTEGER), finite floating-point numbers, maps with string keys, lists, and JSON already built. Maps and
+    /// lists are walked here so their members follow the same rules at any depth. Anything else is refused rather than
+    /// serialized by reflection: a trimmed, ahead-of-time compiled service cannot count on reflection, and it would only
+    /// guess at a Cypher value anyway (an enum as its number, a date as a string Cypher does not see as a date).
     /// </summary>
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    /// <remarks>
+    /// Neo4j types a JSON number by its text: without a fraction or exponent it is an INTEGER. A whole double goes out
+    /// as such (1.0 as 1), so statements that must store a FLOAT convert with toFloat.
+    /// </remarks>
+    /// <param name="parameter">The parameter the value is, or is inside of, for errors.</param>
+    private static void WriteValue(Utf8JsonWriter writer, object? value, string parameter)
     {
         switch (value)
         {
@@ -162,30 +183,60 @@ internal static class Neo4jWire
             case long number:
                 writer.WriteNumberValue(number);
                 break;
-            case double number:
+            case double number when double.IsFinite(number):
                 writer.WriteNumberValue(number);
                 break;
+            case float number when float.IsFinite(number):
+                writer.WriteNumberValue(number);
+                break;
+            case double or float:
+                throw new NotSupportedException($"Neo4j parameter '{parameter}' holds {value}, which JSON cannot carry.");
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
+            case short number:
+                writer.WriteNumberValue(number);
+                break;
+            case byte number:
+                writer.WriteNumberValue(number);
+                break;
+            case sbyte number:
+                writer.WriteNumberValue(number);
+                break;
+            case ushort number:
+                writer.WriteNumberValue(number);
+                break;
+            case uint number:
+                writer.WriteNumberValue(number);
+                break;
+            case JsonElement element:
+                element.WriteTo(writer);
+                break;
+            case JsonNode node:
+                node.WriteTo(writer);
+                break;
             case IReadOnlyDictionary<string, object?> map:
-                WriteMap(writer, map);
+                WriteMap(writer, map, parameter);
                 break;
             case IDictionary<string, object?> map:
-                WriteMap(writer, map);
+                WriteMap(writer, map, parameter);
                 break;
-            case JsonElement or JsonNode:
-                JsonSerializer.Serialize(writer, value, value.GetType(), ValueOptions);
+            case IDictionary map:
+                WriteMap(writer, map, parameter);
                 break;
-            case IEnumerable list and not IDictionary:
+            case IEnumerable list:
                 writer.WriteStartArray();
                 foreach (var item in list)
                 {
-                    WriteValue(writer, item);
+                    WriteValue(writer, item, parameter);
                 }
 
                 writer.WriteEndArray();
                 break;
             default:
-                JsonSerializer.Serialize(writer, value, value.GetType(), ValueOptions);
-                break;
+                throw new NotSupportedException(
+                    $"Neo4j parameter '{parameter}' holds a {value.GetType()}, which the client does not send: a parameter is null, a string, " +
+                    "a boolean, a number, a map with string keys, a list of these, or a JsonElement or JsonNode. Convert it first (an enum to its name, say).");
         }
     }
 

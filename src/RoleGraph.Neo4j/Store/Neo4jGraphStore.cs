@@ -29,8 +29,6 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
     /// <summary>Below the default request timeout (30 s): a slower index build fails the start, which then retries.</summary>
     private const int IndexWaitSeconds = 20;
 
-    private static readonly JsonSerializerOptions SourcesJson = new(JsonSerializerDefaults.Web);
-
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         // Schema commands cannot share a transaction with data writes; each is idempotent, so every start runs them.
@@ -250,7 +248,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
                 await tx.RunAsync(statements, ct);
             }
 
-            await tx.RunAsync([Statement(WriteCypher.SetMeta, ("key", MetaKey), ("sources", JsonSerializer.Serialize(sources, SourcesJson)))], ct);
+            await tx.RunAsync([Statement(WriteCypher.SetMeta, ("key", MetaKey), ("sources", JsonSerializer.Serialize(sources, StoreJsonContext.Default.IReadOnlyListTaxonomyHeader)))], ct);
             return plan.Report(dryRun: false);
         }, cancellationToken);
         if (report.Changed)
@@ -448,7 +446,7 @@ public sealed partial class Neo4jGraphStore(INeo4jClient client, ILogger<Neo4jGr
 
     private static TaxonomyHeader[] ReadSources(JsonElement value) =>
         value.ValueKind == JsonValueKind.String
-            ? JsonSerializer.Deserialize<TaxonomyHeader[]>(value.GetString()!, SourcesJson) ?? []
+            ? JsonSerializer.Deserialize(value.GetString()!, StoreJsonContext.Default.TaxonomyHeaderArray) ?? []
             : [];
 
     private static CypherStatement Statement(string text, params (string Name, object? Value)[] parameters) =>

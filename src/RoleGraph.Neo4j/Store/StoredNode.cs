@@ -31,7 +31,7 @@ internal static class StoredNode
             ["name"] = node.Name,
             ["description"] = node.Description,
             ["aliases"] = node.Aliases,
-            ["properties"] = JsonSerializer.Serialize(node.Properties),
+            ["properties"] = JsonSerializer.Serialize(node.Properties, StoreJsonContext.Default.IReadOnlyDictionaryStringString),
             ["searchText"] = searchText,
             ["searchOverflow"] = overflow,
 
@@ -70,7 +70,7 @@ internal static class StoredNode
             ? a.EnumerateArray().Select(x => x.GetString()!).ToArray()
             : [];
         var properties = map.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.String
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(p.GetString()!) ?? []
+            ? JsonSerializer.Deserialize(p.GetString()!, StoreJsonContext.Default.DictionaryStringString) ?? []
             : (IReadOnlyDictionary<string, string>)GraphNode.NoProperties;
         return new GraphNode(
             map.GetProperty("id").GetString()!,
