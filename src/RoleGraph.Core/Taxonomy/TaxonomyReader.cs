@@ -1,4 +1,3 @@
-using System.Text.Json;
 using RoleGraph.Core.Model;
 
 namespace RoleGraph.Core.Taxonomy;
@@ -9,12 +8,6 @@ namespace RoleGraph.Core.Taxonomy;
 /// </summary>
 public static class TaxonomyReader
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static bool IsTaxonomyFile(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".yaml" or ".yml" or ".json" && !path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase);
 

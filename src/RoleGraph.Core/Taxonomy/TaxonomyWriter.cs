@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using RoleGraph.Core.Model;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace RoleGraph.Core.Taxonomy;
 
@@ -12,15 +10,6 @@ namespace RoleGraph.Core.Taxonomy;
 /// </summary>
 public static class TaxonomyWriter
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
-        .DisableAliases()
-        .WithQuotingNecessaryStrings() // text such as "null", "~", "true" or "1.0" must stay text when read back
-        .Build();
-
-    private static readonly JsonSerializerOptions Json = new(TaxonomyReader.Json) { WriteIndented = true };
-
     /// <summary>
     /// The file form of a document. One source taxonomy becomes the header; several are listed under `sources`
     /// (with their licences) beneath a header naming the export.
@@ -64,12 +53,12 @@ public static class TaxonomyWriter
         var file = ToFile(document);
         if (format == TaxonomyFormat.Json)
         {
-            await JsonSerializer.SerializeAsync(stream, file, Json, cancellationToken);
+            await JsonSerializer.SerializeAsync(stream, file, TaxonomyJsonContext.Default.TaxonomyFile, cancellationToken);
             return;
         }
 
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        Yaml.Serialize(writer, file);
+        TaxonomyYamlWriter.Write(writer, file);
     }
 
     public static async Task<string> WriteToStringAsync(TaxonomyDocument document, TaxonomyFormat format, CancellationToken cancellationToken)
