@@ -4,20 +4,20 @@
 # each on a fresh copy of the same data file; prints every start and the medians of wall time and of the service's
 # CPU time until then (user + system, all threads: less sensitive than wall time to a machine loaded by others),
 # with `uptime` before and after. Two builds, interleaved start by start: "published", as production runs it (the
-# Dockerfile's `dotnet publish` for the machine's runtime: self-contained, one composite ReadyToRun image with the
-# frameworks, started by its own executable), and "build", as `dotnet build` and `dotnet run` leave it (JIT only).
+# Dockerfile's `dotnet publish` for the machine's runtime: one native executable compiled ahead of time, Native AOT),
+# and "build", as `dotnet build` and `dotnet run` leave it (JIT).
 #
 #   bash bench/startup/run.sh                    build and publish, import O*NET into a temporary data file, 10 starts
 #   options: --runs N (default 10)  --no-build (use the existing Release build and publish)
 #            --no-publish     the plain build only
-#            --quick-jit      also each build with DOTNET_TC_QuickJit=1 (the project turns quick JIT off for the tail)
+#            --quick-jit      also the plain build with DOTNET_TC_QuickJit=1 (the project turns quick JIT off for the tail)
 #            --data FILE      start on this data file (copied per start) instead of importing O*NET
 #            --onet DIR       (default $ROLEGRAPH_ONET_DIR, else ../shared/datasets/onet-29.3 beside the repository)
 #            --compare NAME:PROGRAM[:FILE]   one more variant, interleaved with this build's starts: another build of
 #                             the service (a RoleGraph.Api.dll, run with dotnet, or a published RoleGraph.Api executable,
 #                             e.g. a copy of an older build), on FILE or the same data file
 #                             (repeatable; e.g. --compare json:$PWD/src/RoleGraph.Api/bin/Release/net10.0/RoleGraph.Api.dll:/tmp/old-format.json)
-# Needs: Node.js (the start loop, bench/startup/measure.js), the .NET SDK.
+# Needs: Node.js (the start loop, bench/startup/measure.js), the .NET SDK, and clang (or gcc) for the native publish.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -55,10 +55,10 @@ fi
 published=""
 if [ "$publish" = 1 ]; then
   # As the Dockerfile publishes (-a with Docker's name of the machine's architecture), into the project's usual
-  # publish folder. Not --use-current-runtime: the project sees no runtime then, and skips ReadyToRun.
+  # publish folder. Not --use-current-runtime: the project sees no runtime then, and publishes for the JIT.
   case "$(uname -m)" in x86_64) arch=amd64 ;; aarch64) arch=arm64 ;; *) arch=$(uname -m) ;; esac
   if [ "$build" = 1 ]; then
-    echo "== publishing src/RoleGraph.Api (Release, -a $arch: self-contained, composite ReadyToRun; ~2 min)"
+    echo "== publishing src/RoleGraph.Api (Release, -a $arch: Native AOT; 2-5 min)"
     dotnet publish -c Release -a "$arch" -nologo -v q "$root/src/RoleGraph.Api" >"$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
   fi
   published=$(ls "$root"/src/RoleGraph.Api/bin/Release/net10.0/linux-*/publish/RoleGraph.Api 2>/dev/null | head -n 1)
@@ -90,7 +90,6 @@ variants=()
 [ -n "$published" ] && variants+=(--variant "published:$(start "$published")")
 variants+=(--variant "build:$(start "$dll")")
 if [ "$quickjit" = 1 ]; then
-  [ -n "$published" ] && variants+=(--variant "published+quickjit:$(start "$published" "DOTNET_TC_QuickJit=1 ")")
   variants+=(--variant "build+quickjit:$(start "$dll" "DOTNET_TC_QuickJit=1 ")")
 fi
 for entry in "${compare[@]}"; do

@@ -60,7 +60,7 @@ internal static class ScalarWriter
     private const string SameAsGraphQLSystemTextJson =
         "The fallback is the call GraphQL.SystemTextJson makes for every leaf value, with its options; leaf values are the "
         + "schema's scalars (built-in types such as long or DateTime), whose converters the published image keeps; "
-        + "the published service's smoke test (tests/published) writes them.";
+        + "the published-service tests (tests/RoleGraph.IntegrationTests/Published) write them.";
 
     private sealed record OptionsCheck(JsonSerializerOptions Options, bool Fast);
 }
