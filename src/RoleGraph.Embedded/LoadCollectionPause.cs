@@ -43,6 +43,10 @@ internal sealed class LoadCollectionPause : IDisposable
         {
             return new LoadCollectionPause(started: false); // another load's region is open
         }
+        catch (ArgumentOutOfRangeException)
+        {
+            return new LoadCollectionPause(started: false); // more than this GC can set aside (a small heap limit): load as before
+        }
     }
 
     /// <summary>Ends the region when this pause started it and no collection has ended it already; once.</summary>

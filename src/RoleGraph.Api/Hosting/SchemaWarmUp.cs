@@ -95,6 +95,6 @@ internal sealed partial class SchemaWarmUp(
         await serializer.WriteAsync(Stream.Null, result);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Building the GraphQL schema ahead of the first request failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing GraphQL (the schema, one warm-up request) ahead of the first request failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
