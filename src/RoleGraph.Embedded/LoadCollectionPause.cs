@@ -30,7 +30,8 @@ internal sealed class LoadCollectionPause : IDisposable
 
     public static LoadCollectionPause Begin(long fileBytes)
     {
-        if (fileBytes < MinimumFileBytes)
+        // Asking for a region while one is open ends that one (and throws): another load's region is left alone.
+        if (fileBytes < MinimumFileBytes || GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             return new LoadCollectionPause(started: false);
         }
@@ -41,7 +42,7 @@ internal sealed class LoadCollectionPause : IDisposable
         }
         catch (InvalidOperationException)
         {
-            return new LoadCollectionPause(started: false); // another load's region is open
+            return new LoadCollectionPause(started: false); // another load's region opened meanwhile
         }
         catch (ArgumentOutOfRangeException)
         {
