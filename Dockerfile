@@ -17,9 +17,9 @@ RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # Publishing for a runtime compiles the service ahead of time into one native executable (Native AOT, see the project
-# file), which links with clang against zlib.
+# file), which links with clang (zlib comes with .NET's packages as a static library).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends clang zlib1g-dev \
+    && apt-get install -y --no-install-recommends clang \
     && rm -rf /var/lib/apt/lists/*
 # The image's architecture (BuildKit sets it; amd64 without BuildKit), which the restore below must know to fetch the
 # runtime pack and the ahead-of-time compiler for it.

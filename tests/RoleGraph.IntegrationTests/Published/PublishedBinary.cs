@@ -83,7 +83,7 @@ public sealed class PublishedBinary : IAsyncLifetime
         if (OnPath("clang") is null && OnPath("gcc") is null)
         {
             _skipReason = "Native AOT links the published service with a C compiler, and neither clang nor gcc is on PATH "
-                + $"(the Dockerfile installs clang and zlib1g-dev). Set {OverrideVariable} to test an executable published elsewhere.";
+                + $"(the Dockerfile installs clang). Set {OverrideVariable} to test an executable published elsewhere.";
             return;
         }
 
