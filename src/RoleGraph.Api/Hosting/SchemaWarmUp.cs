@@ -13,8 +13,8 @@ namespace RoleGraph.Api.Hosting;
 /// the schema itself if this has not finished (initialization happens once, under the schema's own lock).
 /// Then, on the same thread, it reads, runs and writes one introspection request the way a request would be, so the
 /// parser, validation, execution and the serializer have done their first-use work (type loading, serializer
-/// metadata) before the first real request: that work came to ~40 % of the first answer's time after the store had
-/// opened (docs/benchmarks.md, "Round 9").
+/// metadata) before the first real request: the first request after the store had opened took ~150 ms of the
+/// native build's start (at load average 8), the next ones 3-5 ms (docs/benchmarks.md, "Round 9").
 /// </summary>
 internal sealed partial class SchemaWarmUp(
     ISchema schema,
