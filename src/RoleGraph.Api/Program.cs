@@ -17,8 +17,11 @@ if (RoleGraphCli.Handles(args))
 
 try
 {
-    // The store's data file takes as long to read as the host takes to build and start: its read begins first.
-    var readAhead = DataFileReadAhead.Begin(DataFileReadAhead.SettingsBeforeHost(args));
+    // Huge pages for the heap before the large allocations; then the store's data file, which takes as long to read
+    // as the host takes to build and start: its read begins first.
+    var settingsBeforeHost = DataFileReadAhead.SettingsBeforeHost(args);
+    var hugePages = HeapHugePages.Advise(settingsBeforeHost);
+    var readAhead = DataFileReadAhead.Begin(settingsBeforeHost);
 
     // Settings ship beside the binaries; the working directory is the caller's (paths given to the service and the
     // verbs, like the data file, are relative to where you run it).
@@ -43,6 +46,7 @@ try
         .AddRoleGraphTelemetry(builder.Configuration);
 
     var app = builder.Build();
+    HeapHugePages.Log(app.Logger, hugePages);
 
     app.UseRequestId();
     app.UseCors();

@@ -20,8 +20,9 @@ internal sealed class DataFileReadAhead
     public bool Taken { get; private set; }
 
     /// <summary>
-    /// The settings that name the data file, as the host will read them, but before it is built (which takes a fifth
-    /// of a second): appsettings.json beside the binaries, then the environment's variables, then the command line.
+    /// The settings that name the data file (and <see cref="HeapHugePages.SettingKey"/>), as the host will read them,
+    /// but before it is built (which takes a fifth of a second): appsettings.json beside the binaries, then the
+    /// environment's variables, then the command line.
     /// A data file set anywhere else (appsettings.{Environment}.json, a test host's settings) is read once the host's
     /// own configuration is known instead, by <see cref="Begin"/> given that configuration.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RoleGraph.Api.Hosting;
 using RoleGraph.Tests.Cli;
 using RoleGraph.Tests.Http;
 using RoleGraph.Tests.Ide;
@@ -488,6 +489,22 @@ public sealed class PublishedReadTests(PublishedReadTests.Service service) : ICl
         var store = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
         Assert.Equal(("store", "Healthy"), (store.GetProperty("name").GetString(), store.GetProperty("status").GetString()));
         Assert.Equal($"EmbeddedGraphStore: {CliRun.Seed.Nodes.Count} nodes, {CliRun.Seed.Links.Count} links", store.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task The_executables_heap_is_flagged_for_transparent_huge_pages_where_the_system_leaves_it_to_programs()
+    {
+        const string systemSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
+        var running = Started();
+        var mode = File.Exists(systemSetting) ? HeapHugePages.SelectedMode(File.ReadAllText(systemSetting)) : "absent";
+        if (mode != "madvise")
+        {
+            Assert.Skip($"{systemSetting} is [{mode}], not [madvise]: the service has nothing to ask here.");
+        }
+
+        // The collector reserves far more than it uses: a flagged mapping of a gibibyte or more is its range.
+        var flagged = KernelMappings.Of(running.ProcessId).Where(m => m.Flags.Contains("hg") && m.End - m.Start >= 1UL << 30).ToArray();
+        await running.AssertAsync(flagged.Length > 0, "no mapping of 1 GiB or more has the hg flag in the executable's smaps");
     }
 
     [Fact]

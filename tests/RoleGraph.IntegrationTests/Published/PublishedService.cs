@@ -37,6 +37,9 @@ public sealed class PublishedService : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The executable's process, for what the kernel says of it (/proc).</summary>
+    public int ProcessId => _process.Id;
+
     public string DataFile { get; }
 
     /// <summary>A client without credentials.</summary>
