@@ -38,6 +38,19 @@ internal static partial class HeapHugePages
             return new HugePageAdvice(HugePageOutcome.NotAvailable, 0, "not a Linux system with transparent huge pages");
         }
 
+        try
+        {
+            return AdviseHeap();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A sandbox that hides /proc or /sys, a C library without madvise: the service starts as it would without.
+            return new HugePageAdvice(HugePageOutcome.Failed, 0, e.Message);
+        }
+    }
+
+    private static HugePageAdvice AdviseHeap()
+    {
         var mode = SelectedMode(File.ReadAllText(SystemSetting));
         if (mode != "madvise")
         {
