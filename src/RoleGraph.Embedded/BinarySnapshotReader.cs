@@ -79,6 +79,10 @@ internal static class BinarySnapshotReader
         // Many nodes carry the same properties (O*NET's tools: the same two flags); identical encodings share one
         // read-only dictionary, which the graph never changes in place.
         var shared = new Dictionary<(int Start, int Length), IReadOnlyDictionary<string, string>>(new SliceComparer(file));
+
+        // A node's property numbers, reused from node to node: two arrays per node were 2 MB of garbage on O*NET,
+        // each byte of it fresh memory while the start waits (docs/benchmarks.md, "Round 10").
+        int[] keys = new int[4], values = new int[4];
         string? previousId = null;
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -117,8 +121,11 @@ internal static class BinarySnapshotReader
             if (propertyCount > 0)
             {
                 var start = reader.Position;
-                var keys = new int[propertyCount];
-                var values = new int[propertyCount];
+                if (propertyCount > keys.Length)
+                {
+                    (keys, values) = (new int[propertyCount], new int[propertyCount]);
+                }
+
                 for (var p = 0; p < propertyCount; p++)
                 {
                     keys[p] = reader.Index(strings.Length, "property string");
