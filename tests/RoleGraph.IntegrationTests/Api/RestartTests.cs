@@ -8,7 +8,8 @@ public sealed class RestartTests
     [Fact]
     public async Task A_restarted_service_answers_from_its_data_file_without_reseeding()
     {
-        var directory = Directory.CreateTempSubdirectory("rolegraph-restart-").FullName;
+        using var temporary = new TempDirectory();
+        var directory = temporary.Path;
         System.Text.Json.Nodes.JsonNode before;
         using (var first = new RoleGraphApiFactory { DataDirectory = directory })
         {

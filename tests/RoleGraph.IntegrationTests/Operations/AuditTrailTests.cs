@@ -9,7 +9,8 @@ public sealed class AuditTrailTests
     [Fact]
     public async Task Each_write_is_recorded_once_with_its_actor_operation_ids_counts_and_request_id()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("rolegraph-audit-").FullName, "audit.jsonl");
+        using var directory = new TempDirectory();
+        var file = directory.Combine("audit.jsonl");
         using var app = new RoleGraphApiFactory();
         app.Settings["RoleGraph:Audit:File"] = file;
         var client = app.GraphQL();
