@@ -6,15 +6,15 @@ namespace RoleGraph.Api.Hosting;
 /// <summary>
 /// Asks Linux to back the garbage-collected heap with transparent huge pages (2 MiB instead of 4 KiB) where the system
 /// leaves that choice to each program (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> set to <c>madvise</c>, the
-/// default of most distributions). The start of a large store writes ~120 MB of fresh heap, and every first write to a
+/// default of most distributions). The start of a large store writes over 100 MB of fresh heap, and every first write to a
 /// 4 KiB page is a page fault: on the O*NET store 32,000 of them, about half of the start's CPU on a virtual machine
 /// (docs/benchmarks.md, "Round 10"). With huge pages the same start takes ~8,600.
 /// </summary>
 /// <remarks>
 /// .NET's collector has no setting for this (its <c>GCLargePages</c> needs pages reserved in hugetlbfs and a hard heap
 /// limit), so the service advises the collector's reserved range itself, once, at the top of Main: the address range
-/// around an object on the heap, as <c>/proc/self/maps</c> lists it. Memory the collector later gives back and takes
-/// again comes on small pages; what matters here is the start. The setting
+/// around an object on the heap, as <c>/proc/self/maps</c> lists it. Memory the collector later gives back to the system
+/// may come back on small pages (a decommit remaps the range); what matters here is the start. The setting
 /// <c>RoleGraph:Memory:TransparentHugePages=false</c> turns it off.
 /// </remarks>
 internal static partial class HeapHugePages
