@@ -21,7 +21,8 @@ internal static partial class HeapHugePages
 {
     public const string SettingKey = "RoleGraph:Memory:TransparentHugePages";
 
-    private const string SystemSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
+    /// <summary>Where Linux says which programs get transparent huge pages.</summary>
+    internal const string SystemSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
 
     private const int MadviseHugePage = 14; // MADV_HUGEPAGE in <sys/mman.h> on every Linux architecture
 

@@ -12,8 +12,6 @@ namespace RoleGraph.Tests.Api;
 /// </summary>
 public sealed class HeapHugePagesTests
 {
-    private const string SystemSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
-
     // Anonymous runs: the collector's reservation split by a commit (3 lines), then a file, then [heap], then a lone
     // anonymous mapping that does not touch the run before it.
     private static readonly string[] Maps =
@@ -66,12 +64,12 @@ public sealed class HeapHugePagesTests
     [Fact]
     public void On_a_system_that_leaves_it_to_programs_the_heap_is_flagged_for_huge_pages()
     {
-        var mode = File.Exists(SystemSetting) ? HeapHugePages.SelectedMode(File.ReadAllText(SystemSetting)) : null;
+        var mode = File.Exists(HeapHugePages.SystemSetting) ? HeapHugePages.SelectedMode(File.ReadAllText(HeapHugePages.SystemSetting)) : null;
         var advice = HeapHugePages.Advise(new ConfigurationBuilder().Build());
         if (mode != "madvise")
         {
             Assert.Equal(mode == "always" ? HugePageOutcome.SystemDecides : HugePageOutcome.NotAvailable, advice.Outcome);
-            Assert.Skip($"{SystemSetting} is [{mode ?? "absent"}], not [madvise]: there is nothing for the service to ask here.");
+            Assert.Skip($"{HeapHugePages.SystemSetting} is [{mode ?? "absent"}], not [madvise]: there is nothing for the service to ask here.");
         }
 
         Assert.Equal(HugePageOutcome.Advised, advice.Outcome);

@@ -494,12 +494,11 @@ public sealed class PublishedReadTests(PublishedReadTests.Service service) : ICl
     [Fact]
     public async Task The_executables_heap_is_flagged_for_transparent_huge_pages_where_the_system_leaves_it_to_programs()
     {
-        const string systemSetting = "/sys/kernel/mm/transparent_hugepage/enabled";
         var running = Started();
-        var mode = File.Exists(systemSetting) ? HeapHugePages.SelectedMode(File.ReadAllText(systemSetting)) : "absent";
+        var mode = File.Exists(HeapHugePages.SystemSetting) ? HeapHugePages.SelectedMode(File.ReadAllText(HeapHugePages.SystemSetting)) : "absent";
         if (mode != "madvise")
         {
-            Assert.Skip($"{systemSetting} is [{mode}], not [madvise]: the service has nothing to ask here.");
+            Assert.Skip($"{HeapHugePages.SystemSetting} is [{mode}], not [madvise]: the service has nothing to ask here.");
         }
 
         // The collector reserves far more than it uses: a flagged mapping of a gibibyte or more is its range.
